@@ -1,0 +1,192 @@
+using System.Globalization;
+using ManifestLint.Core.Index;
+using ManifestLint.Core.Loading;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Core.Configuration;
+
+/// <summary>A problem in a configuration file: it stops the run with exit code 2, naming the place.</summary>
+public sealed class ConfigurationException(string message) : Exception(message);
+
+/// <summary>
+/// The repository configuration file, <c>.manifestlint.yaml</c>: rule severities, the default namespace,
+/// extra pod owners, objects that exist outside the input, and paths to ignore.
+/// </summary>
+public sealed record RepositoryConfig
+{
+    public const string FileName = ".manifestlint.yaml";
+
+    public string? Path { get; init; }
+
+    public string? DefaultNamespace { get; init; }
+
+    public long? MaxFileSize { get; init; }
+
+    public IReadOnlyList<string> IgnorePaths { get; init; } = [];
+
+    /// <summary>Keys are rule IDs, <c>category-NAME</c> or <c>all</c>; values as in .editorconfig.</summary>
+    public IReadOnlyDictionary<string, string> Rules { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<PodTemplateOwner> PodTemplateOwners { get; init; } = [];
+
+    public IReadOnlyList<ExternalObject> ExternalObjects { get; init; } = [];
+
+    /// <summary>The nearest .manifestlint.yaml in the directory or its parents, stopping at a repository root.</summary>
+    public static string? Discover(string startDirectory)
+    {
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    public static RepositoryConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"{path}: cannot read configuration: {ex.Message}");
+        }
+
+        return Parse(text, path);
+    }
+
+    public static RepositoryConfig Parse(string text, string path)
+    {
+        var stream = YamlStreamReader.Read(text);
+        if (stream.Problems.FirstOrDefault() is { } problem)
+        {
+            throw Error(path, problem.Span.Start, problem.Message);
+        }
+
+        if (stream.Documents.FirstOrDefault()?.Root is not MappingNode root)
+        {
+            return new RepositoryConfig { Path = path };
+        }
+
+        var config = new RepositoryConfig { Path = path };
+        foreach (var entry in root.Entries)
+        {
+            config = entry.Key.Value switch
+            {
+                "defaultNamespace" => config with { DefaultNamespace = RequireString(path, entry) },
+                "maxFileSize" => config with { MaxFileSize = ParseSize(path, entry) },
+                "ignorePaths" => config with { IgnorePaths = StringList(path, entry) },
+                "rules" => config with { Rules = RuleSeverities(path, entry) },
+                "podTemplateOwners" => config with { PodTemplateOwners = Owners(path, entry) },
+                "externalObjects" => config with { ExternalObjects = Externals(path, entry) },
+                _ => throw Error(path, entry.Key.Span.Start,
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners or externalObjects)"),
+            };
+        }
+
+        return config;
+    }
+
+    private static ConfigurationException Error(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+
+    private static string RequireString(string path, MappingEntry entry) =>
+        entry.Value is ScalarNode { IsNull: false } s ? s.Value : throw Error(path, entry.Value.Span.Start, $"'{entry.Key.Value}' must be a string");
+
+    private static IReadOnlyList<string> StringList(string path, MappingEntry entry) =>
+        entry.Value is SequenceNode seq && seq.Items.All(i => i is ScalarNode)
+            ? [.. seq.Items.Cast<ScalarNode>().Select(s => s.Value)]
+            : throw Error(path, entry.Value.Span.Start, $"'{entry.Key.Value}' must be a list of strings");
+
+    private static long ParseSize(string path, MappingEntry entry)
+    {
+        var text = RequireString(path, entry).Trim();
+        var multiplier = 1L;
+        foreach (var (suffix, factor) in new[] { ("KiB", 1L << 10), ("MiB", 1L << 20), ("GiB", 1L << 30), ("KB", 1000L), ("MB", 1000_000L), ("GB", 1000_000_000L) })
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                multiplier = factor;
+                text = text[..^suffix.Length].Trim();
+                break;
+            }
+        }
+
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value * multiplier
+            : throw Error(path, entry.Value.Span.Start, "'maxFileSize' must be a positive number of bytes, optionally with KiB, MiB or GiB");
+    }
+
+    private static IReadOnlyDictionary<string, string> RuleSeverities(string path, MappingEntry entry)
+    {
+        if (entry.Value is not MappingNode map)
+        {
+            throw Error(path, entry.Value.Span.Start, "'rules' must map rule IDs (or category-NAME, or all) to severities");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rule in map.Entries)
+        {
+            var severity = RequireString(path, rule);
+            if (!Engine.SeverityNames.TryParseConfigured(severity, out _, out _))
+            {
+                throw Error(path, rule.Value.Span.Start, $"unknown severity '{severity}' (expected error, warning, suggestion, silent, none or default)");
+            }
+
+            result[rule.Key.Value] = severity;
+        }
+
+        return result;
+    }
+
+    private static IReadOnlyList<PodTemplateOwner> Owners(string path, MappingEntry entry)
+    {
+        var owners = new List<PodTemplateOwner>();
+        foreach (var item in (entry.Value as SequenceNode)?.Items ?? throw Error(path, entry.Value.Span.Start, "'podTemplateOwners' must be a list"))
+        {
+            if (item is not MappingNode owner || owner.StringAt("kind") is not { } kind || owner.StringAt("templatePath") is not { } templatePath)
+            {
+                throw Error(path, item.Span.Start, "each pod template owner needs 'kind' and 'templatePath' (and 'group' or 'apiVersion')");
+            }
+
+            var group = owner.StringAt("group") ?? GroupOf(owner.StringAt("apiVersion") ?? "");
+            var selectorPath = owner.StringAt("selectorPath");
+            owners.Add(new PodTemplateOwner(group, kind, SplitPath(templatePath), selectorPath is null ? null : SplitPath(selectorPath),
+                SelectorIsMap: owner.ScalarAt("selectorIsMap")?.AsBoolean() ?? false,
+                HasReplicas: owner.ScalarAt("hasReplicas")?.AsBoolean() ?? true));
+        }
+
+        return owners;
+    }
+
+    private static IReadOnlyList<ExternalObject> Externals(string path, MappingEntry entry)
+    {
+        var result = new List<ExternalObject>();
+        foreach (var item in (entry.Value as SequenceNode)?.Items ?? throw Error(path, entry.Value.Span.Start, "'externalObjects' must be a list"))
+        {
+            if (item is not MappingNode obj || obj.StringAt("kind") is not { } kind || obj.StringAt("name") is not { } name)
+            {
+                throw Error(path, item.Span.Start, "each external object needs 'kind' and 'name' (and optionally 'namespace')");
+            }
+
+            result.Add(new ExternalObject(kind, obj.StringAt("namespace"), name));
+        }
+
+        return result;
+    }
+
+    private static string GroupOf(string apiVersion) => apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "";
+
+    private static string[] SplitPath(string dotted) => dotted.Split('.', StringSplitOptions.RemoveEmptyEntries);
+}

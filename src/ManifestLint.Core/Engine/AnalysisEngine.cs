@@ -1,0 +1,278 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ManifestLint.Core.Configuration;
+using ManifestLint.Core.Index;
+using ManifestLint.Core.Loading;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Suppressions;
+
+namespace ManifestLint.Core.Engine;
+
+public sealed record AnalysisOptions
+{
+    public LoadOptions Load { get; init; } = new();
+
+    public SeverityConfiguration Severities { get; init; } = SeverityConfiguration.Default;
+
+    public IReadOnlyList<ExternalObject> ExternalObjects { get; init; } = [];
+
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+}
+
+public sealed record AnalysisStatistics(
+    int Files,
+    int Documents,
+    int Resources,
+    int PodTemplates,
+    int RulesRun,
+    TimeSpan LoadTime,
+    TimeSpan IndexTime,
+    TimeSpan RulesTime);
+
+public sealed record AnalysisResult(
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyList<RuleDescriptor> RulesRun,
+    IReadOnlyList<LoadedFile> Files,
+    ManifestIndex Index,
+    AnalysisStatistics Statistics)
+{
+    /// <summary>Diagnostics that count: not suppressed.</summary>
+    public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => !d.IsSuppressed);
+
+    public bool HasAtLeast(Severity level) => Active.Any(d => d.Severity >= level);
+}
+
+/// <summary>
+/// Runs analyzers over one set of input files: load everything, build one index, run start actions,
+/// resource actions (concurrently) and end actions, then apply severities and suppressions and sort,
+/// so the output is the same whatever the thread timing.
+/// </summary>
+public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
+{
+    public IReadOnlyList<ManifestAnalyzer> Analyzers { get; } = analyzers;
+
+    /// <summary>Every rule the engine can report: the engine's own and every analyzer's.</summary>
+    public IReadOnlyList<RuleDescriptor> AllRules => [.. CoreRules.All, .. Analyzers.SelectMany(a => a.SupportedRules)];
+
+    public AnalysisResult Analyze(IReadOnlyList<InputFile> inputs, AnalysisOptions? options = null, IReadOnlyList<Diagnostic>? inputDiagnostics = null)
+    {
+        options ??= new AnalysisOptions();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+
+        var clock = Stopwatch.StartNew();
+        var files = new LoadedFile[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, i => files[i] = ManifestLoader.Load(inputs[i], options.Load));
+        var loadTime = clock.Elapsed;
+
+        clock.Restart();
+        var resources = ResourceFactory.Create(files, options.Load);
+        var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects);
+        var indexTime = clock.Elapsed;
+
+        clock.Restart();
+        var collected = new ConcurrentBag<(Diagnostic Diagnostic, Resource? Resource)>();
+        foreach (var diagnostic in (inputDiagnostics ?? []).Concat(files.SelectMany(f => f.Diagnostics)))
+        {
+            collected.Add((diagnostic, null));
+        }
+
+        var rulesRun = RunAnalyzers(index, options, parallel, collected);
+        var rulesTime = clock.Elapsed;
+
+        var configurationProblems = new List<ConfigurationProblem>();
+        var diagnostics = Finish(collected, files, options, configurationProblems);
+        var statistics = new AnalysisStatistics(files.Length, files.Sum(f => f.Objects.Count), resources.Count, index.PodTemplates.Count,
+            rulesRun.Count, loadTime, indexTime, rulesTime);
+        return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics);
+    }
+
+    private List<RuleDescriptor> RunAnalyzers(ManifestIndex index, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
+    {
+        var active = Analyzers.Where(a => a.SupportedRules.Any(options.Severities.MayRun)).ToList();
+        var dispatch = new List<(ManifestAnalyzer Analyzer, ResourceAction Action, IReadOnlySet<string>? Kinds, Action<Diagnostic, Resource?> Sink)>();
+        var endActions = new ConcurrentBag<(int Order, ManifestAnalyzer Analyzer, Action<RunEndContext> Action, Action<Diagnostic, Resource?> Sink)>();
+        var sinks = active.ToDictionary(a => a, a => SinkFor(a, collected));
+
+        var contexts = new List<(ManifestAnalyzer Analyzer, AnalysisContext Context)>();
+        foreach (var analyzer in active)
+        {
+            var context = new AnalysisContext();
+            if (Guard(analyzer, null, collected, () => analyzer.Initialize(context)))
+            {
+                contexts.Add((analyzer, context));
+            }
+        }
+
+        var started = new (RunStartContext Start, bool Ok)[contexts.Count];
+        Parallel.For(0, contexts.Count, parallel, i =>
+        {
+            var (analyzer, context) = contexts[i];
+            var start = new RunStartContext(index);
+            var ok = context.RunStartActions.All(action => Guard(analyzer, null, collected, () => action(start)));
+            started[i] = (start, ok);
+        });
+
+        for (var i = 0; i < contexts.Count; i++)
+        {
+            var (analyzer, context) = contexts[i];
+            if (!started[i].Ok)
+            {
+                continue;
+            }
+
+            foreach (var (action, kinds) in context.ResourceActions.Concat(started[i].Start.ResourceActions))
+            {
+                dispatch.Add((analyzer, action, kinds, sinks[analyzer]));
+            }
+
+            foreach (var end in started[i].Start.RunEndActions)
+            {
+                endActions.Add((i, analyzer, end, sinks[analyzer]));
+            }
+        }
+
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, index.Resources.Count, 256), parallel, range =>
+        {
+            for (var r = range.Item1; r < range.Item2; r++)
+            {
+                var resource = index.Resources[r];
+                foreach (var (analyzer, action, kinds, sink) in dispatch)
+                {
+                    if (kinds is null || kinds.Contains(resource.Kind))
+                    {
+                        var context = new ResourceAnalysisContext(resource, index, sink);
+                        Guard(analyzer, resource, collected, () => action(context));
+                    }
+                }
+            }
+        });
+
+        Parallel.ForEach(endActions.OrderBy(e => e.Order), parallel, end =>
+            Guard(end.Analyzer, null, collected, () => end.Action(new RunEndContext(index, end.Sink))));
+
+        return [.. active.SelectMany(a => a.SupportedRules).Where(options.Severities.MayRun)];
+    }
+
+    /// <summary>Like Roslyn, an analyzer may only report the rules it declares.</summary>
+    private static Action<Diagnostic, Resource?> SinkFor(ManifestAnalyzer analyzer, ConcurrentBag<(Diagnostic, Resource?)> collected)
+    {
+        var supported = analyzer.SupportedRules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        return (diagnostic, resource) =>
+        {
+            if (!supported.Contains(diagnostic.Id))
+            {
+                throw new InvalidOperationException($"{analyzer.GetType().Name} reported {diagnostic.Id}, which it does not declare in SupportedRules");
+            }
+
+            collected.Add((diagnostic, resource));
+        };
+    }
+
+    /// <summary>Runs analyzer code; an exception becomes ML9000 naming the rule and resource, and nothing else is lost.</summary>
+    private static bool Guard(ManifestAnalyzer analyzer, Resource? resource, ConcurrentBag<(Diagnostic, Resource?)> collected, Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var rules = string.Join(",", analyzer.SupportedRules.Select(r => r.Id));
+            var target = resource?.Reference.ToString() ?? "the run";
+            var location = resource?.Location ?? new Location("", Yaml.TextSpan.At(1, 1));
+            var message = CoreRules.AnalyzerException.FormatMessage($"{rules} ({analyzer.GetType().Name})", ex.GetType().Name, target, ex.Message);
+            collected.Add((new Diagnostic(CoreRules.AnalyzerException, CoreRules.AnalyzerException.DefaultSeverity, message, location, [], resource?.Reference), resource));
+            return false;
+        }
+    }
+
+    private static List<Diagnostic> Finish(
+        IEnumerable<(Diagnostic Diagnostic, Resource? Resource)> collected,
+        IReadOnlyList<LoadedFile> files,
+        AnalysisOptions options,
+        List<ConfigurationProblem> configurationProblems)
+    {
+        var fileByPath = files.GroupBy(f => f.Source.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var commentSuppressions = new Dictionary<string, CommentSuppressions>(StringComparer.Ordinal);
+        var severityCache = new Dictionary<(string RuleId, string Path), Severity?>();
+        var result = new List<Diagnostic>();
+        foreach (var (diagnostic, resource) in collected)
+        {
+            var path = diagnostic.Location.Path;
+            var file = fileByPath.GetValueOrDefault(path);
+            if (!severityCache.TryGetValue((diagnostic.Id, path), out var severity))
+            {
+                var fullPath = file?.Source.FullPath ?? (path.Length > 0 ? Path.GetFullPath(path, options.Load.BaseDirectory) : null);
+                severityCache[(diagnostic.Id, path)] = severity = options.Severities.Effective(diagnostic.Rule, fullPath, configurationProblems);
+            }
+
+            if (severity is not { } effective || effective == Severity.Hidden)
+            {
+                continue;
+            }
+
+            if (!commentSuppressions.TryGetValue(path, out var comments))
+            {
+                commentSuppressions[path] = comments = file is null ? CommentSuppressions.Empty : new CommentSuppressions(file.Comments, file.Text);
+            }
+
+            var suppression = comments.Find(diagnostic.Id, diagnostic.Location.Span.Start.Line)
+                ?? (resource is null ? null : AnnotationSuppressions.Find(resource, diagnostic.Id));
+            result.Add(diagnostic with { Severity = effective, Suppression = suppression });
+        }
+
+        // A bad .editorconfig entry is reported once, where it is written, not once per diagnostic it touched.
+        foreach (var problem in configurationProblems.Distinct())
+        {
+            var display = InputCollector.DisplayPath(problem.ConfigPath, options.Load.BaseDirectory);
+            result.Add(new Diagnostic(CoreRules.ConfigurationProblem, CoreRules.ConfigurationProblem.DefaultSeverity, problem.Message,
+                new Location(display, Yaml.TextSpan.At(problem.Line, 1)), []));
+        }
+
+        result.Sort(DiagnosticOrder.Instance);
+        return result;
+    }
+}
+
+/// <summary>The one output order: file, line, column, rule ID, then message, all ordinal.</summary>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    public static DiagnosticOrder Instance { get; } = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null || y is null)
+        {
+            return x is null ? -1 : 1;
+        }
+
+        var order = string.CompareOrdinal(x.Location.Path, y.Location.Path);
+        if (order == 0)
+        {
+            order = x.Location.Span.Start.CompareTo(y.Location.Span.Start);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Id, y.Id);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(x.Message, y.Message);
+        }
+
+        if (order == 0)
+        {
+            order = x.Location.Span.End.CompareTo(y.Location.Span.End);
+        }
+
+        return order;
+    }
+}

@@ -1,0 +1,101 @@
+using ManifestLint.Core.Index;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Core.Engine;
+
+/// <summary>
+/// A rule implementation, shaped like a Roslyn DiagnosticAnalyzer: it declares the rules it reports and
+/// registers actions in <see cref="Initialize"/>. Actions may run concurrently; keep per-run state inside
+/// a run-start action, never in fields.
+/// </summary>
+public abstract class ManifestAnalyzer
+{
+    public abstract IReadOnlyList<RuleDescriptor> SupportedRules { get; }
+
+    public abstract void Initialize(AnalysisContext context);
+}
+
+public delegate void ResourceAction(ResourceAnalysisContext context);
+
+/// <summary>Where an analyzer registers its actions.</summary>
+public sealed class AnalysisContext
+{
+    internal List<(ResourceAction Action, IReadOnlySet<string>? Kinds)> ResourceActions { get; } = [];
+
+    internal List<Action<RunStartContext>> RunStartActions { get; } = [];
+
+    /// <summary>Runs for every resource of the given kinds (every resource when none are given).</summary>
+    public void RegisterResourceAction(ResourceAction action, params string[] kinds) =>
+        ResourceActions.Add((action, kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal)));
+
+    /// <summary>Runs once per run, before resource actions, with the whole index (Roslyn's CompilationStart).</summary>
+    public void RegisterRunStartAction(Action<RunStartContext> action) => RunStartActions.Add(action);
+}
+
+/// <summary>Per-run registration point: precompute lookups from the index, then register resource and end actions.</summary>
+public sealed class RunStartContext
+{
+    internal RunStartContext(ManifestIndex index) => Index = index;
+
+    public ManifestIndex Index { get; }
+
+    internal List<(ResourceAction Action, IReadOnlySet<string>? Kinds)> ResourceActions { get; } = [];
+
+    internal List<Action<RunEndContext>> RunEndActions { get; } = [];
+
+    public void RegisterResourceAction(ResourceAction action, params string[] kinds) =>
+        ResourceActions.Add((action, kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal)));
+
+    /// <summary>Runs once after every resource action, to report from accumulated state (Roslyn's CompilationEnd).</summary>
+    public void RegisterRunEndAction(Action<RunEndContext> action) => RunEndActions.Add(action);
+}
+
+/// <summary>Collects what actions report; thread-safe because actions run concurrently.</summary>
+public abstract class ReportingContext
+{
+    private readonly Action<Diagnostic, Resource?> _sink;
+
+    private protected ReportingContext(ManifestIndex index, Action<Diagnostic, Resource?> sink)
+    {
+        Index = index;
+        _sink = sink;
+    }
+
+    public ManifestIndex Index { get; }
+
+    /// <summary>Reports a finding about <paramref name="resource"/> at <paramref name="location"/>.</summary>
+    public void Report(
+        RuleDescriptor rule,
+        Resource resource,
+        Location location,
+        object?[] messageArgs,
+        IReadOnlyList<RelatedLocation>? related = null,
+        string? help = null) =>
+        _sink(new Diagnostic(rule, rule.DefaultSeverity, rule.FormatMessage(messageArgs), location, related ?? [], resource.Reference, help), resource);
+}
+
+public sealed class ResourceAnalysisContext : ReportingContext
+{
+    internal ResourceAnalysisContext(Resource resource, ManifestIndex index, Action<Diagnostic, Resource?> sink)
+        : base(index, sink) => Resource = resource;
+
+    public Resource Resource { get; }
+
+    /// <summary>The pods this resource creates, when it is a workload (or a Pod).</summary>
+    public PodTemplate? PodTemplate => Index.PodTemplateOf(Resource);
+
+    public void Report(RuleDescriptor rule, ManifestNode at, params object?[] messageArgs) =>
+        Report(rule, Resource, Resource.LocationOf(at), messageArgs);
+
+    public void Report(RuleDescriptor rule, ManifestNode at, IReadOnlyList<RelatedLocation>? related, string? help, params object?[] messageArgs) =>
+        Report(rule, Resource, Resource.LocationOf(at), messageArgs, related, help);
+}
+
+public sealed class RunEndContext : ReportingContext
+{
+    internal RunEndContext(ManifestIndex index, Action<Diagnostic, Resource?> sink)
+        : base(index, sink)
+    {
+    }
+}

@@ -1,0 +1,168 @@
+using ManifestLint.Core.Model;
+
+namespace ManifestLint.Core.Index;
+
+/// <summary>An object that exists outside the input (declared in configuration), so references to it are fine.</summary>
+public sealed record ExternalObject(string Kind, string? Namespace, string Name);
+
+/// <summary>
+/// One immutable view over every resource of a run, built once before any rule runs. Rules do lookups
+/// here (by kind, by namespace and name, pods by label) instead of scanning everything for every resource.
+/// </summary>
+public sealed class ManifestIndex
+{
+    private readonly Dictionary<string, List<Resource>> _byKind = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string? Namespace, string Name), List<Resource>> _byName = [];
+    private readonly Dictionary<(string Kind, string Name), List<Resource>> _byKindAndName = [];
+    private readonly Dictionary<string, List<PodTemplate>> _podsByNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Namespace, string Key, string Value), List<PodTemplate>> _podsByLabel = [];
+    private readonly Dictionary<Resource, PodTemplate> _podTemplateByOwner = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PodTemplate, int> _podOrdinal = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<(string Kind, string? Namespace, string Name)> _external = [];
+    private readonly HashSet<string> _externalKindsAnyNamespace = new(StringComparer.Ordinal);
+
+    public ManifestIndex(
+        IReadOnlyList<Resource> resources,
+        string defaultNamespace = "default",
+        IReadOnlyList<PodTemplateOwner>? extraPodTemplateOwners = null,
+        IReadOnlyList<ExternalObject>? externalObjects = null)
+    {
+        Resources = resources;
+        DefaultNamespace = defaultNamespace;
+        var owners = PodTemplateOwner.BuiltIn.Concat(extraPodTemplateOwners ?? []).ToDictionary(o => (o.Group, o.Kind));
+        var podTemplates = new List<PodTemplate>();
+        var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var resource in resources)
+        {
+            Add(_byKind, resource.Kind, resource);
+            Add(_byName, (resource.Kind, resource.Namespace, resource.Name), resource);
+            Add(_byKindAndName, (resource.Kind, resource.Name), resource);
+            if (resource.Namespace is not null)
+            {
+                namespaces.Add(resource.Namespace);
+            }
+
+            if (resource.Kind == "Namespace" && resource.Group == "")
+            {
+                namespaces.Add(resource.Name);
+            }
+
+            if (owners.TryGetValue((resource.Group, resource.Kind), out var owner) && PodTemplate.TryCreate(resource, owner) is { } template)
+            {
+                _podOrdinal[template] = podTemplates.Count;
+                podTemplates.Add(template);
+                _podTemplateByOwner[resource] = template;
+                Add(_podsByNamespace, template.Namespace, template);
+                foreach (var (key, value) in template.Labels)
+                {
+                    Add(_podsByLabel, (template.Namespace, key, value), template);
+                }
+            }
+        }
+
+        PodTemplates = podTemplates;
+        Namespaces = namespaces;
+        foreach (var external in externalObjects ?? [])
+        {
+            _external.Add((external.Kind, external.Namespace, external.Name));
+            if (external.Namespace is null or "*")
+            {
+                _externalKindsAnyNamespace.Add(external.Kind + "/" + external.Name);
+            }
+        }
+    }
+
+    public IReadOnlyList<Resource> Resources { get; }
+
+    public string DefaultNamespace { get; }
+
+    public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>Every namespace the input declares (Namespace objects) or puts resources in.</summary>
+    public IReadOnlySet<string> Namespaces { get; }
+
+    public IReadOnlyList<Resource> OfKind(string kind) => _byKind.TryGetValue(kind, out var list) ? list : [];
+
+    public IEnumerable<Resource> OfKind(string group, string kind) => OfKind(kind).Where(r => r.Group == group);
+
+    public Resource? Find(string kind, string? @namespace, string name) =>
+        _byName.TryGetValue((kind, @namespace, name), out var list) ? list[0] : null;
+
+    public Resource? Find(string group, string kind, string? @namespace, string name) =>
+        _byName.TryGetValue((kind, @namespace, name), out var list) ? list.FirstOrDefault(r => r.Group == group) : null;
+
+    /// <summary>Resources of a kind with this name in any namespace, to explain "it exists, but elsewhere".</summary>
+    public IReadOnlyList<Resource> FindInAnyNamespace(string kind, string name) =>
+        _byKindAndName.TryGetValue((kind, name), out var list) ? list : [];
+
+    /// <summary>Whether configuration says this object exists outside the input.</summary>
+    public bool IsDeclaredExternally(string kind, string? @namespace, string name) =>
+        _external.Contains((kind, @namespace, name)) || _externalKindsAnyNamespace.Contains(kind + "/" + name);
+
+    public PodTemplate? PodTemplateOf(Resource owner) => _podTemplateByOwner.GetValueOrDefault(owner);
+
+    public IReadOnlyList<PodTemplate> PodTemplatesIn(string @namespace) =>
+        _podsByNamespace.TryGetValue(@namespace, out var list) ? list : [];
+
+    public Resource? NamespaceObject(string name) => Find("Namespace", null, name);
+
+    /// <summary>
+    /// Pod templates in a namespace that the selector selects. Starts from the smallest label posting list
+    /// the selector pins down, so a namespace with thousands of workloads costs lookups, not a scan per query.
+    /// </summary>
+    public IReadOnlyList<PodTemplate> SelectPods(string @namespace, LabelSelector selector)
+    {
+        IReadOnlyList<PodTemplate> candidates = PodTemplatesIn(@namespace);
+        foreach (var (key, value) in selector.MatchLabels)
+        {
+            var posting = _podsByLabel.TryGetValue((@namespace, key, value), out var list) ? list : (IReadOnlyList<PodTemplate>)[];
+            if (posting.Count < candidates.Count)
+            {
+                candidates = posting;
+            }
+        }
+
+        foreach (var requirement in selector.MatchExpressions.Where(r => r.Operator == SelectorOperator.In))
+        {
+            var union = requirement.Values.Distinct().SelectMany(v => _podsByLabel.TryGetValue((@namespace, requirement.Key, v), out var list) ? list : []).ToList();
+            if (union.Count < candidates.Count)
+            {
+                candidates = union;
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var result = new List<PodTemplate>();
+        foreach (var template in candidates)
+        {
+            if (selector.Matches(template.Labels))
+            {
+                result.Add(template);
+            }
+        }
+
+        if (selector.MatchExpressions.Any(r => r.Operator == SelectorOperator.In))
+        {
+            // A union of postings can hold a template twice and out of input order.
+            var seen = new HashSet<PodTemplate>(ReferenceEqualityComparer.Instance);
+            return [.. result.Where(seen.Add).OrderBy(t => _podOrdinal[t])];
+        }
+
+        return result;
+    }
+
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add(value);
+    }
+}

@@ -1,0 +1,179 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Core.Loading;
+
+/// <summary>An object found in a file before namespaces are resolved (a CRD elsewhere may declare its scope).</summary>
+public sealed record RawObject(
+    int DocumentIndex,
+    int? ListItemIndex,
+    MappingNode Root,
+    string ApiVersion,
+    string Kind,
+    string Name,
+    string? DeclaredNamespace,
+    string? HelmSource);
+
+public sealed record LoadedFile(
+    SourceFile Source,
+    string? Text,
+    IReadOnlyList<RawObject> Objects,
+    IReadOnlyList<SourceComment> Comments,
+    IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>
+/// Reads one file into Kubernetes objects. Every problem becomes a located diagnostic; nothing here throws
+/// for bad input, so one broken file never costs the results of another.
+/// </summary>
+public static class ManifestLoader
+{
+    public static LoadedFile Load(InputFile input, LoadOptions options)
+    {
+        var source = input.Source;
+        byte[] bytes;
+        try
+        {
+            if (input.Content is null && source.FullPath is not null && new FileInfo(source.FullPath).Length is var size && size > options.MaxFileSizeBytes)
+            {
+                return Failed(source, CoreRules.FileTooLarge, CoreRules.FileTooLarge.FormatMessage(size, options.MaxFileSizeBytes), TextSpan.At(1, 1));
+            }
+
+            bytes = input.Content ?? File.ReadAllBytes(source.FullPath!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return Failed(source, CoreRules.FileUnreadable, $"File could not be read: {ex.Message}", TextSpan.At(1, 1));
+        }
+
+        if (bytes.LongLength > options.MaxFileSizeBytes)
+        {
+            return Failed(source, CoreRules.FileTooLarge, CoreRules.FileTooLarge.FormatMessage(bytes.LongLength, options.MaxFileSizeBytes), TextSpan.At(1, 1));
+        }
+
+        var decoded = SourceDecoder.Decode(bytes);
+        if (decoded.Text is null)
+        {
+            return Failed(source, CoreRules.InvalidEncoding, decoded.Problem!, decoded.ProblemSpan);
+        }
+
+        return LoadText(source, decoded.Text, options);
+    }
+
+    public static LoadedFile LoadText(SourceFile source, string text, LoadOptions options)
+    {
+        var stream = YamlStreamReader.Read(text, options.YamlLimits);
+        if (LooksLikeUnrenderedHelm(text, stream))
+        {
+            var first = text.IndexOf("{{", StringComparison.Ordinal);
+            var line = text.AsSpan(0, first).Count('\n') + 1;
+            var column = first - (text.LastIndexOf('\n', Math.Max(first - 1, 0)) + 1) + 1;
+            var note = new Diagnostic(CoreRules.UnrenderedHelmTemplate, CoreRules.UnrenderedHelmTemplate.DefaultSeverity,
+                CoreRules.UnrenderedHelmTemplate.FormatMessage("it contains '{{' template actions"), new Location(source.Path, TextSpan.At(line, column)), []);
+            return new LoadedFile(source, text, [], stream.Comments, [note]);
+        }
+
+        var diagnostics = stream.Problems
+            .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span), []))
+            .ToList();
+        var objects = new List<RawObject>();
+        var kubernetesDocuments = stream.Documents.Count(d => d.Root is MappingNode m && IsKubernetesObject(m));
+        foreach (var document in stream.Documents)
+        {
+            switch (document.Root)
+            {
+                case null:
+                    continue;
+                case MappingNode map:
+                    ReadObject(source, document, map, null, objects, diagnostics);
+                    break;
+                case ScalarNode { IsNull: true }:
+                    continue;
+                default:
+                    // A stray scalar or list in a stream of manifests is a mistake; in a non-Kubernetes YAML file it is not ours to judge.
+                    if (kubernetesDocuments > 0 || document.Root is SequenceNode seq && seq.Mappings().Any(IsKubernetesObject))
+                    {
+                        var what = document.Root is SequenceNode ? "a sequence" : "a scalar";
+                        diagnostics.Add(new Diagnostic(CoreRules.DocumentNotMapping, CoreRules.DocumentNotMapping.DefaultSeverity,
+                            $"Document {document.Index + 1} is {what}, not a Kubernetes object (a mapping with apiVersion and kind)",
+                            new Location(source.Path, StartOf(document.Root.Span), document.HelmSource), []));
+                    }
+
+                    break;
+            }
+        }
+
+        return new LoadedFile(source, text, objects, stream.Comments, diagnostics);
+    }
+
+    private static bool IsKubernetesObject(MappingNode map) => map.Get("apiVersion") is not null || map.Get("kind") is not null;
+
+    private static TextSpan StartOf(TextSpan span) => new(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
+
+    private static void ReadObject(SourceFile source, ParsedDocument document, MappingNode map, int? listItem, List<RawObject> objects, List<Diagnostic> diagnostics)
+    {
+        if (!IsKubernetesObject(map))
+        {
+            return; // kustomization.yaml, values.yaml, CI workflows: not ours.
+        }
+
+        var apiVersion = map.StringAt("apiVersion");
+        var kind = map.StringAt("kind");
+        if (apiVersion is null || kind is null)
+        {
+            var present = map.GetEntry(apiVersion is null ? "kind" : "apiVersion")!;
+            Report(source, document, CoreRules.MissingRequiredField, apiVersion is null ? "Object has a kind but no apiVersion" : "Object has an apiVersion but no kind", present.Key.Span, diagnostics);
+            return;
+        }
+
+        if (KnownKinds.IsListKind(kind) && map.Get("items") is SequenceNode items)
+        {
+            var index = 0;
+            foreach (var item in items.Items)
+            {
+                if (item is MappingNode itemMap)
+                {
+                    ReadObject(source, document, itemMap, index, objects, diagnostics);
+                }
+                else
+                {
+                    Report(source, document, CoreRules.DocumentNotMapping, $"Item {index + 1} of the {kind} is not a Kubernetes object", StartOf(item.Span), diagnostics);
+                }
+
+                index++;
+            }
+
+            return;
+        }
+
+        var metadata = map.Get("metadata");
+        var name = metadata?.StringAt("name");
+        if (name is null)
+        {
+            if (metadata?.StringAt("generateName") is not null)
+            {
+                return; // Named by the API server at creation; nothing can refer to it by name.
+            }
+
+            var at = map.GetEntry("metadata")?.Key.Span ?? map.GetEntry("kind")!.Key.Span;
+            Report(source, document, CoreRules.MissingRequiredField, $"{kind} has no metadata.name", at, diagnostics);
+            return;
+        }
+
+        objects.Add(new RawObject(document.Index, listItem, map, apiVersion, kind, name, metadata?.StringAt("namespace"), document.HelmSource));
+    }
+
+    private static void Report(SourceFile source, ParsedDocument document, RuleDescriptor rule, string message, TextSpan span, List<Diagnostic> diagnostics) =>
+        diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, new Location(source.Path, span, document.HelmSource), []));
+
+    /// <summary>
+    /// Go template actions are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a
+    /// flow mapping used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses
+    /// cleanly and is analyzed as usual.
+    /// </summary>
+    private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream) =>
+        (stream.HadSyntaxError || stream.HasComplexKey) && text.Contains("{{", StringComparison.Ordinal);
+
+    private static LoadedFile Failed(SourceFile source, RuleDescriptor rule, string message, TextSpan span) =>
+        new(source, null, [], [], [new Diagnostic(rule, rule.DefaultSeverity, message, new Location(source.Path, span), [])]);
+}

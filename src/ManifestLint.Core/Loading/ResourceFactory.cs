@@ -1,0 +1,36 @@
+using ManifestLint.Core.Model;
+
+namespace ManifestLint.Core.Loading;
+
+/// <summary>Creates resources once every file is read, so a CRD anywhere in the run can declare its kind's scope.</summary>
+public static class ResourceFactory
+{
+    public static IReadOnlyList<Resource> Create(IReadOnlyList<LoadedFile> files, LoadOptions options)
+    {
+        var crdScopes = new Dictionary<(string Group, string Kind), bool>();
+        foreach (var obj in files.SelectMany(f => f.Objects).Where(o => o.Kind == "CustomResourceDefinition"))
+        {
+            var group = obj.Root.StringAt("spec", "group");
+            var kind = obj.Root.StringAt("spec", "names", "kind");
+            if (group is not null && kind is not null)
+            {
+                crdScopes[(group, kind)] = obj.Root.StringAt("spec", "scope") == "Cluster";
+            }
+        }
+
+        var resources = new List<Resource>();
+        foreach (var file in files)
+        {
+            foreach (var obj in file.Objects)
+            {
+                var slash = obj.ApiVersion.IndexOf('/');
+                var group = slash < 0 ? "" : obj.ApiVersion[..slash];
+                var clusterScoped = crdScopes.TryGetValue((group, obj.Kind), out var scoped) ? scoped : KnownKinds.IsClusterScopedBuiltIn(obj.Kind);
+                var ns = clusterScoped ? null : string.IsNullOrEmpty(obj.DeclaredNamespace) ? options.DefaultNamespace : obj.DeclaredNamespace;
+                resources.Add(new Resource(file.Source, obj.DocumentIndex, obj.Root, obj.ApiVersion, obj.Kind, obj.Name, ns, obj.HelmSource, obj.ListItemIndex));
+            }
+        }
+
+        return resources;
+    }
+}

@@ -1,0 +1,422 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Yaml;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlScalarStyle = YamlDotNet.Core.ScalarStyle;
+using ScalarStyle = ManifestLint.Core.Yaml.ScalarStyle;
+
+namespace ManifestLint.Core.Loading;
+
+public sealed record SourceComment(int Line, int Column, string Text, bool IsInline);
+
+public sealed record ParsedDocument(int Index, ManifestNode? Root, TextSpan Span, string? HelmSource);
+
+public sealed record LoadProblem(RuleDescriptor Rule, TextSpan Span, string Message);
+
+public sealed record ParsedStream(
+    IReadOnlyList<ParsedDocument> Documents,
+    IReadOnlyList<SourceComment> Comments,
+    IReadOnlyList<LoadProblem> Problems,
+    bool HadSyntaxError,
+    bool HasComplexKey);
+
+public sealed record YamlLimits(int MaxDepth = 1000, long MaxExpandedNodes = 1_000_000);
+
+/// <summary>
+/// Turns YAML text into position-carrying node trees, one per document. Never throws on bad input:
+/// syntax errors become problems, parsing resumes at the next document separator, and the builder is
+/// iterative so nesting depth cannot overflow the stack.
+/// </summary>
+public static class YamlStreamReader
+{
+    public static ParsedStream Read(string text, YamlLimits? limits = null)
+    {
+        limits ??= new YamlLimits();
+        var state = new StreamState();
+        var lineOffset = 0;
+        var remaining = text;
+        while (true)
+        {
+            var failure = ReadSegment(remaining, lineOffset, limits, state);
+            if (failure is null)
+            {
+                break;
+            }
+
+            // Resume at the first document separator after the error, so one broken document does not hide the rest.
+            var resumeLine = NextSeparatorLine(remaining, failure.Value - lineOffset);
+            if (resumeLine < 0)
+            {
+                break;
+            }
+
+            remaining = SkipLines(remaining, resumeLine - 1);
+            lineOffset += resumeLine - 1;
+        }
+
+        return new ParsedStream(state.Documents, state.Comments, state.Problems, state.HadSyntaxError, state.HasComplexKey);
+    }
+
+    private sealed class StreamState
+    {
+        public List<ParsedDocument> Documents { get; } = [];
+        public List<SourceComment> Comments { get; } = [];
+        public List<LoadProblem> Problems { get; } = [];
+        public bool HadSyntaxError { get; set; }
+        public bool HasComplexKey { get; set; }
+    }
+
+    /// <summary>Reads until the end or a syntax error; returns the absolute line of the error, or null.</summary>
+    private static int? ReadSegment(string text, int lineOffset, YamlLimits limits, StreamState state)
+    {
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+        var builder = new DocumentBuilder(lineOffset, limits, state);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                builder.Accept(parser.Current!);
+            }
+
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            var span = builder.Span(ex.Start, ex.End);
+            if (span.End.CompareTo(span.Start) <= 0)
+            {
+                span = new TextSpan(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
+            }
+
+            state.HadSyntaxError = true;
+            state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, span, CleanMessage(ex)));
+            builder.AbandonDocument();
+            return span.Start.Line;
+        }
+    }
+
+    private static string CleanMessage(YamlException ex)
+    {
+        // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (...): "; the location is carried separately.
+        var message = ex.Message;
+        var marker = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && marker >= 0)
+        {
+            message = message[(marker + 3)..];
+        }
+
+        return "YAML syntax error: " + message.TrimEnd('.') + ".";
+    }
+
+    private static int NextSeparatorLine(string text, int afterLine)
+    {
+        var line = 1;
+        var index = 0;
+        while (index < text.Length)
+        {
+            if (line > afterLine && string.CompareOrdinal(text, index, "---", 0, 3) == 0 &&
+                (index + 3 >= text.Length || text[index + 3] is ' ' or '\t' or '\r' or '\n'))
+            {
+                return line;
+            }
+
+            var next = text.IndexOf('\n', index);
+            if (next < 0)
+            {
+                break;
+            }
+
+            index = next + 1;
+            line++;
+        }
+
+        return -1;
+    }
+
+    private static string SkipLines(string text, int lines)
+    {
+        var index = 0;
+        for (var i = 0; i < lines && index < text.Length; i++)
+        {
+            var next = text.IndexOf('\n', index);
+            index = next < 0 ? text.Length : next + 1;
+        }
+
+        return text[index..];
+    }
+
+    private sealed class Frame
+    {
+        public required bool IsMapping { get; init; }
+        public required bool IsFlow { get; init; }
+        public required SourcePosition Start { get; init; }
+        public string? Tag { get; init; }
+        public string? Anchor { get; init; }
+        public List<MappingEntry> Entries { get; } = [];
+        public List<ManifestNode> Items { get; } = [];
+        public Dictionary<string, int>? KeyLines { get; set; }
+        public ManifestNode? PendingKey { get; set; }
+        public long Size { get; set; } = 1;
+        public List<MappingNode>? Merges { get; set; }
+    }
+
+    private sealed class DocumentBuilder(int lineOffset, YamlLimits limits, StreamState state)
+    {
+        private readonly Stack<Frame> _frames = new();
+        private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
+        private bool _inDocument;
+        private bool _skipping;
+        private int _skipDepth;
+        private long _documentSize;
+        private SourcePosition _documentStart;
+        private string? _helmSource;
+        private ManifestNode? _root;
+        private bool _rootSeen;
+
+        public TextSpan Span(Mark start, Mark end) =>
+            new(new SourcePosition((int)start.Line + lineOffset, (int)start.Column), new SourcePosition((int)end.Line + lineOffset, (int)end.Column));
+
+        private SourcePosition Pos(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
+
+        public void AbandonDocument()
+        {
+            _frames.Clear();
+            _inDocument = false;
+        }
+
+        public void Accept(ParsingEvent e)
+        {
+            switch (e)
+            {
+                case Comment comment:
+                    state.Comments.Add(new SourceComment((int)comment.Start.Line + lineOffset, (int)comment.Start.Column, comment.Value, comment.IsInline));
+                    if (_inDocument && !_rootSeen && !comment.IsInline && comment.Value.TrimStart().StartsWith("Source:", StringComparison.Ordinal))
+                    {
+                        _helmSource = comment.Value.TrimStart()["Source:".Length..].Trim();
+                    }
+
+                    return;
+                case DocumentStart start:
+                    _inDocument = true;
+                    _anchors.Clear();
+                    _frames.Clear();
+                    _skipping = false;
+                    _documentSize = 0;
+                    _documentStart = Pos(start.Start);
+                    _helmSource = null;
+                    _root = null;
+                    _rootSeen = false;
+                    return;
+                case DocumentEnd:
+                    if (_inDocument)
+                    {
+                        var span = _root?.Span ?? new TextSpan(_documentStart, _documentStart);
+                        state.Documents.Add(new ParsedDocument(state.Documents.Count, _skipping ? null : _root, span, _helmSource));
+                    }
+
+                    _inDocument = false;
+                    return;
+                case StreamStart or StreamEnd:
+                    return;
+            }
+
+            if (_skipping)
+            {
+                // After a limit was hit the rest of the document is consumed without building anything.
+                if (e is MappingStart or SequenceStart)
+                {
+                    _skipDepth++;
+                }
+                else if (e is MappingEnd or SequenceEnd)
+                {
+                    _skipDepth--;
+                }
+
+                return;
+            }
+
+            _rootSeen = true;
+            switch (e)
+            {
+                case Scalar scalar:
+                    var node = new ScalarNode(scalar.Value, MapStyle(scalar.Style), Span(scalar.Start, scalar.End), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
+                    Complete(node, 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, Pos(scalar.Start));
+                    return;
+                case AnchorAlias alias:
+                    if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                    {
+                        throw new SemanticErrorException(alias.Start, alias.End, $"Alias *{alias.Value.Value} refers to an anchor that is not defined before it");
+                    }
+
+                    Complete(anchored.Node, anchored.Size, null, Pos(alias.Start));
+                    return;
+                case MappingStart mapStart:
+                    Push(new Frame
+                    {
+                        IsMapping = true,
+                        IsFlow = mapStart.Style == MappingStyle.Flow,
+                        Start = Pos(mapStart.Start),
+                        Tag = TagOf(mapStart.Tag, mapStart.IsImplicit),
+                        Anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value,
+                    });
+                    return;
+                case SequenceStart seqStart:
+                    Push(new Frame
+                    {
+                        IsMapping = false,
+                        IsFlow = seqStart.Style == SequenceStyle.Flow,
+                        Start = Pos(seqStart.Start),
+                        Tag = TagOf(seqStart.Tag, seqStart.IsImplicit),
+                        Anchor = seqStart.Anchor.IsEmpty ? null : seqStart.Anchor.Value,
+                    });
+                    return;
+                case MappingEnd or SequenceEnd:
+                    var frame = _frames.Pop();
+                    var end = frame.IsFlow
+                        ? new SourcePosition((int)e.Start.Line + lineOffset, (int)e.Start.Column + 1)
+                        : LastEnd(frame);
+                    ManifestNode built = frame.IsMapping
+                        ? new MappingNode(WithMerges(frame), new TextSpan(frame.Start, end), frame.Tag)
+                        : new SequenceNode(frame.Items, new TextSpan(frame.Start, end), frame.Tag);
+                    Complete(built, frame.Size, frame.Anchor, frame.Start);
+                    return;
+            }
+        }
+
+        private void Push(Frame frame)
+        {
+            if (_frames.Count >= limits.MaxDepth)
+            {
+                state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(frame.Start, new SourcePosition(frame.Start.Line, frame.Start.Column + 1)),
+                    $"Nesting deeper than {limits.MaxDepth} levels; the document was not analyzed"));
+                StartSkipping(1);
+                return;
+            }
+
+            _frames.Push(frame);
+        }
+
+        private void StartSkipping(int depth)
+        {
+            _skipping = true;
+            _skipDepth = depth;
+            _frames.Clear();
+        }
+
+        private static SourcePosition LastEnd(Frame frame)
+        {
+            if (frame.IsMapping)
+            {
+                return frame.Entries.Count > 0 ? frame.Entries[^1].Value.Span.End : frame.Start;
+            }
+
+            return frame.Items.Count > 0 ? frame.Items[^1].Span.End : frame.Start;
+        }
+
+        private static IReadOnlyList<MappingEntry> WithMerges(Frame frame)
+        {
+            if (frame.Merges is null)
+            {
+                return frame.Entries;
+            }
+
+            // YAML merge keys (<<: *base), as Kubernetes' YAML decoder applies them: explicit keys win.
+            var result = new List<MappingEntry>(frame.Entries);
+            var present = new HashSet<string>(frame.Entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+            foreach (var merged in frame.Merges)
+            {
+                foreach (var entry in merged.Entries)
+                {
+                    if (present.Add(entry.Key.Value))
+                    {
+                        result.Add(entry);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)
+        {
+            _documentSize += size;
+            if (_documentSize > limits.MaxExpandedNodes)
+            {
+                state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(start, new SourcePosition(start.Line, start.Column + 1)),
+                    $"Document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases; it was not analyzed"));
+                StartSkipping(_frames.Count);
+                return;
+            }
+
+            if (anchor is not null)
+            {
+                _anchors[anchor] = (node, size);
+            }
+
+            if (_frames.Count == 0)
+            {
+                _root = node;
+                return;
+            }
+
+            var parent = _frames.Peek();
+            parent.Size += size;
+            if (!parent.IsMapping)
+            {
+                parent.Items.Add(node);
+                return;
+            }
+
+            if (parent.PendingKey is null)
+            {
+                parent.PendingKey = node;
+                return;
+            }
+
+            var key = parent.PendingKey;
+            parent.PendingKey = null;
+            if (key is not ScalarNode scalarKey)
+            {
+                state.HasComplexKey = true;
+                state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, key.Span, "A mapping key is itself a collection; Kubernetes only accepts scalar keys."));
+                return;
+            }
+
+            if (scalarKey is { Value: "<<", IsPlain: true } && node is MappingNode or SequenceNode)
+            {
+                parent.Merges ??= [];
+                if (node is MappingNode single)
+                {
+                    parent.Merges.Add(single);
+                }
+                else
+                {
+                    parent.Merges.AddRange(((SequenceNode)node).Mappings());
+                }
+
+                return;
+            }
+
+            parent.KeyLines ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            if (!parent.KeyLines.TryAdd(scalarKey.Value, scalarKey.Span.Start.Line))
+            {
+                state.Problems.Add(new LoadProblem(CoreRules.DuplicateKey, scalarKey.Span,
+                    CoreRules.DuplicateKey.FormatMessage(scalarKey.Value, parent.KeyLines[scalarKey.Value])));
+                return;
+            }
+
+            parent.Entries.Add(new MappingEntry(scalarKey, node));
+        }
+
+        private static ScalarStyle MapStyle(YamlScalarStyle style) => style switch
+        {
+            YamlScalarStyle.SingleQuoted => ScalarStyle.SingleQuoted,
+            YamlScalarStyle.DoubleQuoted => ScalarStyle.DoubleQuoted,
+            YamlScalarStyle.Literal => ScalarStyle.Literal,
+            YamlScalarStyle.Folded => ScalarStyle.Folded,
+            _ => ScalarStyle.Plain,
+        };
+
+        private static string? TagOf(TagName tag, bool isImplicit) => tag.IsEmpty || isImplicit && tag.IsNonSpecific ? null : tag.Value;
+    }
+}

@@ -1,0 +1,87 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Core.Model;
+
+/// <summary>The file a resource was read from. <see cref="Path"/> is the display path used in diagnostics.</summary>
+public sealed record SourceFile(string Path, string? FullPath);
+
+/// <summary>One Kubernetes object of the run, with its YAML tree and where it came from.</summary>
+public sealed class Resource
+{
+    public Resource(
+        SourceFile file,
+        int documentIndex,
+        MappingNode root,
+        string apiVersion,
+        string kind,
+        string name,
+        string? @namespace,
+        string? helmSource,
+        int? listItemIndex = null)
+    {
+        File = file;
+        DocumentIndex = documentIndex;
+        Root = root;
+        ApiVersion = apiVersion;
+        var slash = apiVersion.IndexOf('/');
+        Group = slash < 0 ? "" : apiVersion[..slash];
+        Version = slash < 0 ? apiVersion : apiVersion[(slash + 1)..];
+        Kind = kind;
+        Name = name;
+        Namespace = @namespace;
+        HelmSource = helmSource;
+        ListItemIndex = listItemIndex;
+        Labels = root.MappingAt("metadata", "labels")?.ToStringMap() ?? EmptyMap;
+        Annotations = root.MappingAt("metadata", "annotations")?.ToStringMap() ?? EmptyMap;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+
+    public SourceFile File { get; }
+
+    /// <summary>0-based index of the YAML document in its file.</summary>
+    public int DocumentIndex { get; }
+
+    /// <summary>0-based index within a <c>kind: List</c>, when the resource is a list item.</summary>
+    public int? ListItemIndex { get; }
+
+    public MappingNode Root { get; }
+
+    public string ApiVersion { get; }
+
+    /// <summary>The API group: "" for the core group (apiVersion v1), "apps" for apps/v1.</summary>
+    public string Group { get; }
+
+    public string Version { get; }
+
+    public string Kind { get; }
+
+    public string Name { get; }
+
+    /// <summary>The effective namespace (the run's default when omitted); null for cluster-scoped kinds.</summary>
+    public string? Namespace { get; }
+
+    public string? HelmSource { get; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    public IReadOnlyDictionary<string, string> Annotations { get; }
+
+    public MappingNode? Spec => Root.MappingAt("spec");
+
+    public bool Is(string group, string kind) => Kind == kind && Group == group;
+
+    public ResourceReference Reference => new(Kind, Namespace, Name);
+
+    public Location LocationOf(ManifestNode node) => new(File.Path, node.Span, HelmSource);
+
+    /// <summary>The key of an entry (for example <c>selector:</c>), where a diagnostic about the entry starts.</summary>
+    public Location KeyLocationOf(MappingNode parent, string key) =>
+        parent.GetEntry(key) is { } entry ? LocationOf(entry.Key) : LocationOf(parent);
+
+    /// <summary>Where the resource is best pointed at as a whole: its <c>metadata.name</c> value.</summary>
+    public Location Location => LocationOf(Root.ScalarAt("metadata", "name") ?? (ManifestNode)Root);
+
+    public override string ToString() => Reference.ToString();
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using ManifestLint.Core.Engine;
+
+namespace ManifestLint.Core.Output;
+
+/// <summary>
+/// Output for people, in the style of rustc and ruff: the finding, its location, the source line with the
+/// span underlined, related locations as notes, a help line, and a one-line summary.
+/// </summary>
+public sealed class TextOutputWriter : IOutputWriter
+{
+    public void Write(AnalysisResult result, TextWriter output, OutputContext context)
+    {
+        var sources = result.Files.Where(f => f.Text is not null).GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Text!);
+        var lineCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var paint = new Painter(context.UseColor);
+        foreach (var diagnostic in result.Active)
+        {
+            WriteDiagnostic(output, diagnostic, paint, path =>
+            {
+                if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var text))
+                {
+                    lineCache[path] = lines = text.Split('\n');
+                }
+
+                return lines;
+            });
+        }
+
+        WriteSummary(output, result, paint);
+    }
+
+    private static void WriteDiagnostic(TextWriter output, Diagnostic diagnostic, Painter paint, Func<string, string[]?> linesOf)
+    {
+        var severity = diagnostic.Severity.ToDisplayString();
+        var color = diagnostic.Severity switch { Severity.Error => "31", Severity.Warning => "33", _ => "36" };
+        output.WriteLine($"{paint.Apply($"{severity}[{diagnostic.Id}]", "1;" + color)}{paint.Apply(": " + diagnostic.Message, "1")}");
+
+        var location = diagnostic.Location;
+        var gutter = new string(' ', location.Span.Start.Line.ToString(CultureInfo.InvariantCulture).Length);
+        if (location.Path.Length > 0)
+        {
+            var helm = location.HelmSource is null ? "" : $" (from chart template {location.HelmSource})";
+            output.WriteLine($"{gutter}{paint.Apply("-->", "34")} {location}{helm}");
+            var lines = linesOf(location.Path);
+            var lineIndex = location.Span.Start.Line - 1;
+            if (lines is not null && lineIndex >= 0 && lineIndex < lines.Length)
+            {
+                var line = lines[lineIndex].TrimEnd('\r').Replace('\t', ' ');
+                var startColumn = Math.Clamp(location.Span.Start.Column, 1, line.Length + 1);
+                var endColumn = location.Span.End.Line == location.Span.Start.Line ? location.Span.End.Column : line.Length + 1;
+                var width = Math.Max(1, Math.Min(endColumn, line.Length + 1) - startColumn);
+                output.WriteLine($"{gutter} {paint.Apply("|", "34")}");
+                output.WriteLine($"{paint.Apply(location.Span.Start.Line.ToString(CultureInfo.InvariantCulture), "34")} {paint.Apply("|", "34")} {line}");
+                output.WriteLine($"{gutter} {paint.Apply("|", "34")} {new string(' ', startColumn - 1)}{paint.Apply(new string('^', width), "1;" + color)}");
+            }
+        }
+
+        foreach (var related in diagnostic.RelatedLocations)
+        {
+            output.WriteLine($"{gutter} {paint.Apply("= note:", "1")} {related.Location}: {related.Message}");
+        }
+
+        var help = diagnostic.Help ?? diagnostic.Rule.HelpText;
+        if (help is not null)
+        {
+            output.WriteLine($"{gutter} {paint.Apply("= help:", "1")} {help}");
+        }
+
+        output.WriteLine($"{gutter} {paint.Apply("= see:", "1")} {diagnostic.Rule.HelpUri}");
+        output.WriteLine();
+    }
+
+    private static void WriteSummary(TextWriter output, AnalysisResult result, Painter paint)
+    {
+        var active = result.Active.ToList();
+        var errors = active.Count(d => d.Severity == Severity.Error);
+        var warnings = active.Count(d => d.Severity == Severity.Warning);
+        var infos = active.Count(d => d.Severity == Severity.Info);
+        var suppressed = result.Diagnostics.Count - active.Count;
+        var files = result.Statistics.Files;
+        var summary = active.Count == 0
+            ? $"No problems found in {Plural(files, "file")} ({Plural(result.Statistics.Resources, "resource")})"
+            : $"Found {Plural(errors, "error")}, {Plural(warnings, "warning")} and {Plural(infos, "info")} in {Plural(files, "file")} ({Plural(result.Statistics.Resources, "resource")})";
+        if (suppressed > 0)
+        {
+            summary += $"; {suppressed} suppressed";
+        }
+
+        output.WriteLine(paint.Apply(summary, errors > 0 ? "1;31" : warnings > 0 ? "1;33" : "1;32"));
+    }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private readonly record struct Painter(bool Enabled)
+    {
+        public string Apply(string text, string code) => Enabled ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    }
+}

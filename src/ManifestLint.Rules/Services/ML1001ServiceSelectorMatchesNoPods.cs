@@ -1,0 +1,96 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Rules.Services;
+
+/// <summary>ML1001: a Service selects labels that no pod template in its namespace carries. See rules/ML1001.md.</summary>
+public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
+{
+    public static readonly RuleDescriptor Rule = new(
+        RuleIds.ServiceSelectorMatchesNoPods,
+        "Service selector matches no pod",
+        "Service '{0}' selects {1}, but no pod template in namespace '{2}' has these labels{3}",
+        RuleCategories.Services,
+        Severity.Error,
+        Description: "A Service whose selector matches no pod has no endpoints: every connection to it times out or is refused.",
+        HelpText: "Make the Service selector a subset of the pod template's labels.",
+        IsCrossResource: true);
+
+    public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze, "Service");
+
+    private static void Analyze(ResourceAnalysisContext context)
+    {
+        var service = context.Resource;
+        if (service.Group != "" || service.Namespace is null || service.Spec is not { } spec)
+        {
+            return;
+        }
+
+        if (spec.StringAt("type") == "ExternalName" || spec.MappingAt("selector") is not { Count: > 0 } selectorNode)
+        {
+            return; // No selector semantics: endpoints are managed by hand or by DNS.
+        }
+
+        var candidates = context.Index.PodTemplatesIn(service.Namespace);
+        if (candidates.Count == 0)
+        {
+            return; // The input declares no workloads here: they live elsewhere, so we cannot know.
+        }
+
+        var selector = LabelSelector.FromMap(selectorNode);
+        if (context.Index.SelectPods(service.Namespace, selector).Count > 0)
+        {
+            return;
+        }
+
+        var related = new List<RelatedLocation>();
+        var detail = "";
+        string? help = null;
+        if (NearestMiss(selector, candidates) is { } near)
+        {
+            var unmet = selector.Unmet(near.Labels);
+            var owner = near.Owner;
+            detail = $"; {owner.Kind} '{owner.Name}' comes closest but lacks {string.Join(", ", unmet)}";
+            related.Add(new RelatedLocation(owner.LocationOf(near.LabelsNode), $"{owner.Kind} '{owner.Name}' has {FormatLabels(near.Labels)}"));
+            help = $"add {string.Join(", ", unmet.Select(u => u.Split(' ')[0]))} to the pod template labels of {owner.Kind} '{owner.Name}', or remove it from the Service selector";
+        }
+        else if (OtherNamespaceMatch(context, selector, service.Namespace) is { } elsewhere)
+        {
+            detail = $"; pods with these labels exist in namespace '{elsewhere.Namespace}'";
+            related.Add(new RelatedLocation(elsewhere.Owner.LocationOf(elsewhere.LabelsNode), $"{elsewhere.Owner.Kind} '{elsewhere.Owner.Name}' in namespace '{elsewhere.Namespace}' matches"));
+            help = "move the Service to the workload's namespace (a Service only selects pods in its own namespace)";
+        }
+
+        context.Report(Rule, service, service.KeyLocationOf(spec, "selector"), [service.Name, selector, service.Namespace, detail], related, help);
+    }
+
+    /// <summary>The pod template that meets the most of the selector, when it meets at least half of it.</summary>
+    private static PodTemplate? NearestMiss(LabelSelector selector, IReadOnlyList<PodTemplate> candidates)
+    {
+        PodTemplate? best = null;
+        var bestMet = 0;
+        foreach (var template in candidates)
+        {
+            var met = selector.RequirementCount - selector.Unmet(template.Labels).Count;
+            if (met > bestMet)
+            {
+                best = template;
+                bestMet = met;
+            }
+        }
+
+        return bestMet > 0 && bestMet * 2 >= selector.RequirementCount ? best : null;
+    }
+
+    private static PodTemplate? OtherNamespaceMatch(ResourceAnalysisContext context, LabelSelector selector, string serviceNamespace) =>
+        context.Index.Namespaces
+            .Where(ns => ns != serviceNamespace)
+            .Select(ns => context.Index.SelectPods(ns, selector).FirstOrDefault())
+            .FirstOrDefault(t => t is not null);
+
+    private static string FormatLabels(IReadOnlyDictionary<string, string> labels) =>
+        labels.Count == 0 ? "no labels" : string.Join(", ", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")) + " only";
+}

@@ -1,0 +1,110 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Rules.Services;
+
+/// <summary>ML1003: a Service's targetPort is not a port that the selected pods declare. See rules/ML1003.md.</summary>
+public sealed class ML1003ServiceTargetPortNotDeclared : ManifestAnalyzer
+{
+    public static readonly RuleDescriptor Rule = new(
+        RuleIds.ServiceTargetPortNotDeclared,
+        "Service targetPort is not declared by the selected pods",
+        "Service '{0}' targetPort {1} is not declared by any container of the pods it selects{2}",
+        RuleCategories.Services,
+        Severity.Error,
+        Description: "Traffic to the Service is forwarded to targetPort on each pod. A named port that no container declares gets no endpoints; a number no container declares usually means the app listens elsewhere.",
+        HelpText: "Point targetPort at a port the container declares (by name or number), or declare the port on the container.",
+        IsCrossResource: true);
+
+    public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
+
+    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze, "Service");
+
+    private static void Analyze(ResourceAnalysisContext context)
+    {
+        var service = context.Resource;
+        if (service.Group != "" || service.Namespace is null || service.Spec is not { } spec || spec.StringAt("type") == "ExternalName")
+        {
+            return;
+        }
+
+        if (spec.MappingAt("selector") is not { Count: > 0 } selectorNode || spec.SequenceAt("ports") is not { } ports)
+        {
+            return;
+        }
+
+        var pods = context.Index.SelectPods(service.Namespace, LabelSelector.FromMap(selectorNode));
+        if (pods.Count == 0)
+        {
+            return; // ML1001's finding, not ours.
+        }
+
+        foreach (var port in ports.Mappings())
+        {
+            if (port.ScalarAt("port") is not { } portNode || !portNode.TryGetInt32(out var portNumber))
+            {
+                continue;
+            }
+
+            var protocol = port.StringAt("protocol") ?? "TCP";
+            var target = port.ScalarAt("targetPort");
+            if (target is null || target.TryGetInt32(out _))
+            {
+                var number = target is null ? portNumber : int.Parse(target.Value, System.Globalization.CultureInfo.InvariantCulture);
+                CheckNumber(context, service, pods, number, protocol, target ?? (ManifestNode)port.GetEntry("port")!.Key, target is null);
+            }
+            else
+            {
+                CheckName(context, service, pods, target.Value, protocol, target);
+            }
+        }
+    }
+
+    private static void CheckNumber(ResourceAnalysisContext context, Resource service, IReadOnlyList<PodTemplate> pods, int number, string protocol, ManifestNode at, bool defaulted)
+    {
+        // Declaring containerPort is optional: a pod that declares no ports may still listen, so only judge pods that declare some.
+        if (pods.Any(p => !p.ServingPorts().Any()))
+        {
+            return;
+        }
+
+        if (pods.Any(p => p.ServingPorts().Any(x => x.Port.Number == number && x.Port.Protocol == protocol)))
+        {
+            return;
+        }
+
+        var shown = defaulted ? $"{number} (defaulted from port)" : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Report(context, service, pods, at, $"{shown}/{protocol}");
+    }
+
+    private static void CheckName(ResourceAnalysisContext context, Resource service, IReadOnlyList<PodTemplate> pods, string name, string protocol, ManifestNode at)
+    {
+        if (pods.Any(p => p.ServingPorts().Any(x => x.Port.Name == name && x.Port.Protocol == protocol)))
+        {
+            return;
+        }
+
+        var otherProtocol = pods.SelectMany(p => p.ServingPorts()).FirstOrDefault(x => x.Port.Name == name);
+        var shown = otherProtocol.Port is { } p2 ? $"'{name}'/{protocol} (the pods declare '{name}' with protocol {p2.Protocol})" : $"'{name}'/{protocol}";
+        Report(context, service, pods, at, shown);
+    }
+
+    private static void Report(ResourceAnalysisContext context, Resource service, IReadOnlyList<PodTemplate> pods, ManifestNode at, string shownPort)
+    {
+        var first = pods[0];
+        var detail = first.ServingPorts().Any() ? $" ({first.Owner.Kind} '{first.Owner.Name}' declares {Describe(first)})" : "";
+        var related = pods.Take(3)
+            .Select(p => new RelatedLocation(p.Owner.LocationOf(p.Containers.FirstOrDefault(c => c.Ports.Count > 0)?.Node.Get("ports") ?? p.Template),
+                $"{p.Owner.Kind} '{p.Owner.Name}' declares {Describe(p)}"))
+            .ToList();
+        context.Report(Rule, service, service.LocationOf(at), [service.Name, shownPort, detail], related,
+            "set targetPort to a port the container declares, or add the port to the container's ports");
+    }
+
+    private static string Describe(PodTemplate pod)
+    {
+        var ports = pod.ServingPorts().Select(x => x.Port.ToString()).ToList();
+        return ports.Count == 0 ? "no ports" : string.Join(", ", ports);
+    }
+}

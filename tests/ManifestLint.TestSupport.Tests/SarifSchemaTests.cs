@@ -1,0 +1,87 @@
+using ManifestLint.TestSupport.JsonSchema;
+
+namespace ManifestLint.TestSupport.Tests;
+
+[TestClass]
+public sealed class SarifSchemaTests
+{
+    private const string Driver = """{"driver":{"name":"x"}}""";
+
+    private static readonly Lazy<JsonSchemaValidator> Sarif = new(JsonSchemaValidator.ForSarif210);
+
+    [TestMethod]
+    public void SchemaLoadsFromSharedFolder()
+    {
+        var path = SharedFolder.Locate(JsonSchemaValidator.Sarif210SchemaPath);
+
+        Assert.IsTrue(File.Exists(path));
+        Assert.IsNotNull(Sarif.Value);
+    }
+
+    [TestMethod]
+    public void SchemaIsValidDraft04()
+    {
+        // Proves our $ref/id handling copes with a real schema: every one of its subschemas is checked against the meta-schema.
+        var metaSchema = new JsonSchemaValidator(JsonNode.Parse("""{"$ref":"http://json-schema.org/draft-04/schema#"}""")!);
+        var sarifSchema = JsonNode.Parse(File.ReadAllText(SharedFolder.Locate(JsonSchemaValidator.Sarif210SchemaPath)));
+
+        var errors = metaSchema.Validate(sarifSchema);
+
+        Assert.IsEmpty(errors, string.Join(Environment.NewLine, errors));
+    }
+
+    [TestMethod]
+    public void MinimalLogIsValid()
+    {
+        var errors = Sarif.Value.Validate(JsonNode.Parse($$"""{"version":"2.1.0","runs":[{"tool":{{Driver}},"results":[]}]}"""));
+
+        Assert.IsEmpty(errors, string.Join(Environment.NewLine, errors));
+    }
+
+    [TestMethod]
+    public void RealisticLogIsValid()
+    {
+        var log = """
+            {
+              "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+              "version": "2.1.0",
+              "runs": [{
+                "tool": {"driver": {"name": "ManifestLint", "version": "0.1.0", "informationUri": "https://example.com",
+                  "rules": [{"id": "ML001", "shortDescription": {"text": "No latest tag"}, "defaultConfiguration": {"level": "warning"}}]}},
+                "results": [{
+                  "ruleId": "ML001", "ruleIndex": 0, "level": "error", "message": {"text": "Image uses :latest."},
+                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": "deploy.yaml", "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": 12, "startColumn": 7, "endLine": 12, "endColumn": 30}}}],
+                  "partialFingerprints": {"primaryLocationLineHash": "abc:1"}
+                }]
+              }]
+            }
+            """;
+
+        var errors = Sarif.Value.Validate(JsonNode.Parse(log));
+
+        Assert.IsEmpty(errors, string.Join(Environment.NewLine, errors));
+    }
+
+    [TestMethod]
+    [DataRow("""{"version":"2.0.0","runs":[]}""", "/version", "enum", "\"2.1.0\"", DisplayName = "wrong version")]
+    [DataRow("""{"version":"2.1.0","runs":[{"tool":TOOL,"results":[{"ruleId":"r"}]}]}""", "/runs/0/results/0", "required", "'message'", DisplayName = "result without message")]
+    [DataRow(
+        """{"version":"2.1.0","runs":[{"tool":TOOL,"results":[{"message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.yaml"},"region":{"startLine":0}}}]}]}]}""",
+        "/runs/0/results/0/locations/0/physicalLocation/region/startLine",
+        "minimum",
+        "minimum 1",
+        DisplayName = "region startLine 0")]
+    [DataRow("""{"version":"2.1.0","runs":[{"tool":TOOL,"results":[{"message":{"text":"m"},"level":"fatal"}]}]}""", "/runs/0/results/0/level", "enum", "\"fatal\"", DisplayName = "level not in enum")]
+    [DataRow("""{"version":"2.1.0","runs":[{"tool":{"driver":{}},"results":[]}]}""", "/runs/0/tool/driver", "required", "'name'", DisplayName = "missing tool.driver.name")]
+    public void InvalidLogFailsWithPreciseError(string log, string instanceLocation, string keyword, string messageFragment)
+    {
+        var errors = Sarif.Value.Validate(JsonNode.Parse(log.Replace("TOOL", Driver, StringComparison.Ordinal)));
+
+        var error = Assert.ContainsSingle(errors, string.Join(Environment.NewLine, errors));
+        Assert.AreEqual(instanceLocation, error.InstanceLocation, error.ToString());
+        Assert.AreEqual(keyword, error.Keyword, error.ToString());
+        Assert.Contains(messageFragment, error.Message);
+        Assert.StartsWith("#/", error.SchemaLocation);
+    }
+}
