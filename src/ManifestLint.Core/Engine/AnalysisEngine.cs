@@ -131,9 +131,9 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
             }
         }
 
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, index.Resources.Count, 256), parallel, range =>
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 256), parallel, range =>
         {
-            for (var r = range.Item1; r < range.Item2; r++)
+            for (var r = range.Item1; r < Math.Min(range.Item2, index.Resources.Count); r++)
             {
                 var resource = index.Resources[r];
                 foreach (var (analyzer, action, kinds, sink) in dispatch)

@@ -32,7 +32,7 @@ public static class YamlStreamReader
     public static ParsedStream Read(string text, YamlLimits? limits = null)
     {
         limits ??= new YamlLimits();
-        var state = new StreamState();
+        var state = new StreamState(new CommentCandidates(text));
         var lineOffset = 0;
         var remaining = text;
         while (true)
@@ -54,13 +54,40 @@ public static class YamlStreamReader
             lineOffset += resumeLine - 1;
         }
 
-        return new ParsedStream(state.Documents, state.Comments, state.Problems, state.HadSyntaxError, state.HasComplexKey);
+        var comments = state.Candidates.Comments();
+        var documents = state.Documents.Select(d => d with { HelmSource = HelmSourceOf(d, comments) }).ToList();
+        return new ParsedStream(documents, comments, state.Problems, state.HadSyntaxError, state.HasComplexKey);
     }
 
-    private sealed class StreamState
+    /// <summary>Helm writes "# Source: chart/templates/x.yaml" just before each rendered document.</summary>
+    private static string? HelmSourceOf(ParsedDocument document, IReadOnlyList<SourceComment> comments)
     {
+        if (document.Root is null)
+        {
+            return null;
+        }
+
+        string? source = null;
+        foreach (var comment in comments)
+        {
+            if (comment.Line >= document.Root.Span.Start.Line)
+            {
+                break;
+            }
+
+            if (comment.Line >= document.Span.Start.Line && !comment.IsInline && comment.Text.TrimStart().StartsWith("Source:", StringComparison.Ordinal))
+            {
+                source = comment.Text.TrimStart()["Source:".Length..].Trim();
+            }
+        }
+
+        return source;
+    }
+
+    private sealed class StreamState(CommentCandidates candidates)
+    {
+        public CommentCandidates Candidates { get; } = candidates;
         public List<ParsedDocument> Documents { get; } = [];
-        public List<SourceComment> Comments { get; } = [];
         public List<LoadProblem> Problems { get; } = [];
         public bool HadSyntaxError { get; set; }
         public bool HasComplexKey { get; set; }
@@ -69,7 +96,8 @@ public static class YamlStreamReader
     /// <summary>Reads until the end or a syntax error; returns the absolute line of the error, or null.</summary>
     private static int? ReadSegment(string text, int lineOffset, YamlLimits limits, StreamState state)
     {
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: false));
+        // Comments are found lexically (see CommentCandidates): YamlDotNet's comment-aware scanner rejects some valid YAML.
+        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
         var builder = new DocumentBuilder(lineOffset, limits, state);
         try
         {
@@ -145,6 +173,86 @@ public static class YamlStreamReader
         return text[index..];
     }
 
+    /// <summary>
+    /// Every '#' that YAML could read as a comment (at a line start or after white space). Those that fall inside
+    /// a scalar the parser produced (a quoted string, a block scalar) are content; the rest are comments.
+    /// </summary>
+    private sealed class CommentCandidates
+    {
+        private readonly string _text;
+        private readonly List<(SourcePosition Position, int Index)> _candidates = [];
+        private bool[] _isContent = [];
+
+        public CommentCandidates(string text)
+        {
+            _text = text;
+            var line = 1;
+            var lineStart = 0;
+            for (var i = text.IndexOfAny(['#', '\n']); i >= 0; i = text.IndexOfAny(['#', '\n'], i + 1))
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+                else if (i == lineStart || text[i - 1] is ' ' or '\t')
+                {
+                    _candidates.Add((new SourcePosition(line, i - lineStart + 1), i));
+                }
+            }
+
+            _isContent = new bool[_candidates.Count];
+        }
+
+        public void MarkContent(TextSpan span)
+        {
+            if (_candidates.Count == 0)
+            {
+                return;
+            }
+
+            var lo = 0;
+            var hi = _candidates.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (_candidates[mid].Position.CompareTo(span.Start) < 0)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            for (var i = lo; i < _candidates.Count && _candidates[i].Position.CompareTo(span.End) < 0; i++)
+            {
+                _isContent[i] = true;
+            }
+        }
+
+        public IReadOnlyList<SourceComment> Comments()
+        {
+            var result = new List<SourceComment>();
+            for (var i = 0; i < _candidates.Count; i++)
+            {
+                if (_isContent[i])
+                {
+                    continue;
+                }
+
+                var (position, index) = _candidates[i];
+                var end = _text.IndexOf('\n', index);
+                var body = _text[(index + 1)..(end < 0 ? _text.Length : end)].TrimEnd('\r');
+                var isInline = !string.IsNullOrWhiteSpace(_text[(index - position.Column + 1)..index]);
+                result.Add(new SourceComment(position.Line, position.Column, body.StartsWith(' ') ? body[1..] : body, isInline));
+            }
+
+            return result;
+        }
+    }
+
     private sealed class Frame
     {
         public required bool IsMapping { get; init; }
@@ -169,9 +277,8 @@ public static class YamlStreamReader
         private int _skipDepth;
         private long _documentSize;
         private SourcePosition _documentStart;
-        private string? _helmSource;
+        private SourcePosition _previousEnd = new(lineOffset + 1, 1);
         private ManifestNode? _root;
-        private bool _rootSeen;
 
         public TextSpan Span(Mark start, Mark end) =>
             new(new SourcePosition((int)start.Line + lineOffset, (int)start.Column), new SourcePosition((int)end.Line + lineOffset, (int)end.Column));
@@ -188,30 +295,22 @@ public static class YamlStreamReader
         {
             switch (e)
             {
-                case Comment comment:
-                    state.Comments.Add(new SourceComment((int)comment.Start.Line + lineOffset, (int)comment.Start.Column, comment.Value, comment.IsInline));
-                    if (_inDocument && !_rootSeen && !comment.IsInline && comment.Value.TrimStart().StartsWith("Source:", StringComparison.Ordinal))
-                    {
-                        _helmSource = comment.Value.TrimStart()["Source:".Length..].Trim();
-                    }
-
-                    return;
                 case DocumentStart start:
                     _inDocument = true;
                     _anchors.Clear();
                     _frames.Clear();
                     _skipping = false;
                     _documentSize = 0;
-                    _documentStart = Pos(start.Start);
-                    _helmSource = null;
+                    _documentStart = start.IsImplicit ? _previousEnd : Pos(start.Start);
                     _root = null;
-                    _rootSeen = false;
                     return;
                 case DocumentEnd:
                     if (_inDocument)
                     {
-                        var span = _root?.Span ?? new TextSpan(_documentStart, _documentStart);
-                        state.Documents.Add(new ParsedDocument(state.Documents.Count, _skipping ? null : _root, span, _helmSource));
+                        // The span starts after the previous document, so the comments before the root belong to this one.
+                        var span = new TextSpan(_documentStart, _root?.Span.End ?? _documentStart);
+                        state.Documents.Add(new ParsedDocument(state.Documents.Count, _skipping ? null : _root, span, null));
+                        _previousEnd = Pos(e.End);
                     }
 
                     _inDocument = false;
@@ -235,10 +334,10 @@ public static class YamlStreamReader
                 return;
             }
 
-            _rootSeen = true;
             switch (e)
             {
                 case Scalar scalar:
+                    state.Candidates.MarkContent(Span(scalar.Start, scalar.End));
                     var node = new ScalarNode(scalar.Value, MapStyle(scalar.Style), Span(scalar.Start, scalar.End), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
                     Complete(node, 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, Pos(scalar.Start));
                     return;
