@@ -5,6 +5,15 @@ public static class TestPaths
 {
     private static readonly Lazy<string> LazyRepositoryRoot = new(() =>
     {
+        // Stamped at build time (tests/Directory.Build.props), so tests built into any --artifacts-path still find the sources.
+        var stamped = typeof(TestPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (stamped is not null && File.Exists(Path.Combine(stamped, "ManifestLint.sln")))
+        {
+            return Path.GetFullPath(stamped);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "ManifestLint.sln")))

@@ -20,6 +20,7 @@ public sealed class ManifestIndex
     private readonly Dictionary<PodTemplate, int> _podOrdinal = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<(string Kind, string? Namespace, string Name)> _external = [];
     private readonly HashSet<string> _externalKindsAnyNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Kind, string Namespace, string Name), GeneratedObject> _generated = [];
 
     public ManifestIndex(
         IReadOnlyList<Resource> resources,
@@ -45,6 +46,11 @@ public sealed class ManifestIndex
             if (resource.Kind == "Namespace" && resource.Group == "")
             {
                 namespaces.Add(resource.Name);
+            }
+
+            foreach (var generated in GeneratedObjects.From(resource))
+            {
+                _generated.TryAdd((generated.Kind, generated.Namespace, generated.Name), generated);
             }
 
             if (owners.TryGetValue((resource.Group, resource.Kind), out var owner) && PodTemplate.TryCreate(resource, owner) is { } template)
@@ -98,6 +104,19 @@ public sealed class ManifestIndex
     /// <summary>Whether configuration says this object exists outside the input.</summary>
     public bool IsDeclaredExternally(string kind, string? @namespace, string name) =>
         _external.Contains((kind, @namespace, name)) || _externalKindsAnyNamespace.Contains(kind + "/" + name);
+
+    /// <summary>The object a known controller will create with this kind, namespace and name (see <see cref="GeneratedObjects"/>).</summary>
+    public GeneratedObject? FindGenerated(string kind, string @namespace, string name) =>
+        _generated.GetValueOrDefault((kind, @namespace, name));
+
+    /// <summary>
+    /// Whether an object will exist when the input is applied: declared in the input, created by a known
+    /// controller from an object of the input, or declared in configuration as existing outside the input.
+    /// </summary>
+    public bool WillExist(string kind, string? @namespace, string name) =>
+        Find(kind, @namespace, name) is not null ||
+        (@namespace is not null && FindGenerated(kind, @namespace, name) is not null) ||
+        IsDeclaredExternally(kind, @namespace, name);
 
     public PodTemplate? PodTemplateOf(Resource owner) => _podTemplateByOwner.GetValueOrDefault(owner);
 

@@ -6,8 +6,8 @@ namespace ManifestLint.TestSupport.JsonSchema;
 /// </summary>
 public static class SharedFolder
 {
-    /// <summary>Full path of <paramref name="relativePath"/> under the nearest shared/ folder above <see cref="AppContext.BaseDirectory"/>.</summary>
-    public static string Locate(string relativePath) => Locate(relativePath, AppContext.BaseDirectory);
+    /// <summary>Full path of <paramref name="relativePath"/> under the shared/ folder beside the repository (see <see cref="TestPaths"/>).</summary>
+    public static string Locate(string relativePath) => Locate(relativePath, TestPaths.RepositoryRoot);
 
     /// <summary>As <see cref="Locate(string)"/>, starting from <paramref name="startDirectory"/>.</summary>
     /// <exception cref="FileNotFoundException">No ancestor has a sibling shared/ containing the path.</exception>
