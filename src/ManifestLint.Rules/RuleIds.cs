@@ -7,7 +7,18 @@ namespace ManifestLint.Rules;
 /// </summary>
 public static class RuleIds
 {
+    // Services and workloads (10xx)
     public const string ServiceSelectorMatchesNoPods = "ML1001";
     public const string WorkloadSelectorDoesNotMatchTemplate = "ML1002";
     public const string ServiceTargetPortNotDeclared = "ML1003";
+
+    // Ingress (11xx)
+
+    // NetworkPolicy (12xx)
+
+    // Configuration references (13xx)
+
+    // Scaling and availability (14xx)
+
+    // RBAC (15xx)
 }
