@@ -32,7 +32,8 @@ public static class CorpusGenerator
         var (apps, namesByNamespace) = CreateApps(options, factory, namespaces);
         apps = AssignFaults(apps, namesByNamespace, options, random);
 
-        var writer = new CorpusWriter(outputDirectory);
+        using var sink = new FileSink();
+        var writer = new CorpusWriter(outputDirectory, sink);
         foreach (var ns in namespaces)
         {
             WriteNamespace(writer, factory, ns);
@@ -58,6 +59,7 @@ public static class CorpusGenerator
             }
         }
 
+        sink.Complete();
         var manifest = new CorpusManifest(
             options.Seed, options.Apps, namespaces.Count, writer.Documents, writer.Objects, writer.Files, writer.Bytes, ManifestRoot, faults)
         {

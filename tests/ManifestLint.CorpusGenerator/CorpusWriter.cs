@@ -6,7 +6,7 @@ using ManifestLint.CorpusGenerator.Model;
 namespace ManifestLint.CorpusGenerator;
 
 /// <summary>Renders objects into files in one of the layouts, counting what it writes and where marked keys landed.</summary>
-internal sealed class CorpusWriter(string outputDirectory)
+internal sealed class CorpusWriter(string outputDirectory, FileSink sink)
 {
     /// <summary>Helm renders kinds in this order (its InstallOrder); "helm template" output follows it.</summary>
     private static readonly string[] HelmKindOrder =
@@ -85,10 +85,8 @@ internal sealed class CorpusWriter(string outputDirectory)
 
         var text = _buffer.ToString();
         _buffer.Reset();
-        var path = Path.Combine(outputDirectory, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var bytes = Encoding.UTF8.GetBytes(text);
-        File.WriteAllBytes(path, bytes);
+        sink.Write(Path.Combine(outputDirectory, relativePath), bytes);
         Documents += documents;
         Objects += objects;
         Files++;

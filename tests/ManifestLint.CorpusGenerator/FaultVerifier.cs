@@ -24,8 +24,8 @@ public static class FaultVerifier
     public static VerificationResult Verify(string outputDirectory)
     {
         var json = File.ReadAllText(Path.Combine(outputDirectory, CorpusManifest.FaultsFileName));
-        var manifest = JsonSerializer.Deserialize<CorpusManifest>(json, CorpusGenerator.JsonOptions)
-            ?? throw new InvalidDataException("faults.json is empty.");
+        var manifest = (JsonSerializer.Deserialize<CorpusManifest>(json, CorpusGenerator.JsonOptions)
+            ?? throw new InvalidDataException("faults.json is empty.")) with { OutputDirectory = Path.GetFullPath(outputDirectory) };
 
         var failures = new List<string>();
         var byRule = new SortedDictionary<string, int>(StringComparer.Ordinal);

@@ -17,8 +17,6 @@ internal sealed class TextBuffer
 
     public IReadOnlyList<int> MarkedLines => _markedLines;
 
-    public int Length => _text.Length;
-
     public void Mark() => _markedLines.Add(Line);
 
     public void Append(string text) => _text.Append(text);

@@ -34,18 +34,13 @@ internal static class AppManifestBuilder
     {
         var spec = new Map()
             .Add("replicas", app.Replicas)
-            .Add("revisionHistoryLimit", 5)
             .Add("selector", new Map().Add("matchLabels", new Map().Add("app", app.Name)))
-            .Add("strategy", new Map()
-                .Add("type", "RollingUpdate")
-                .Add("rollingUpdate", new Map().Add("maxSurge", "25%").Add("maxUnavailable", 0)))
             .Add("template", new Map()
                 .Add("metadata", new Map()
                     .Add("labels", PodLabels(app))
                     .Add("annotations", new Map()
                         .Add("prometheus.io/scrape", "true")
-                        .Add("prometheus.io/port", Invariant($"{MetricsPort}"))
-                        .Add("checksum/config", app.ConfigChecksum)))
+                        .Add("prometheus.io/port", Invariant($"{MetricsPort}"))))
                 .Add("spec", PodSpec(app)));
         return Object(app, "Deployment", "apps/v1", app.Name, "deployment", spec);
     }
@@ -62,7 +57,6 @@ internal static class AppManifestBuilder
                 .Add("runAsUser", 10001)
                 .Add("fsGroup", 10001)
                 .Add("seccompProfile", new Map().Add("type", "RuntimeDefault")))
-            .Add("terminationGracePeriodSeconds", 30)
             .Add("containers", containers)
             .Add("volumes", Volumes(app));
     }
@@ -74,7 +68,7 @@ internal static class AppManifestBuilder
             .Add("name", app.Component)
             .Add("image", app.Image)
             .Add("imagePullPolicy", "IfNotPresent")
-            .Add("args", Seq.Of($"--config=/etc/{app.Name}/config.yaml", Invariant($"--listen=:{HttpPort}")))
+            .Add("args", Seq.Of($"--config=/etc/{app.Name}/config.yaml"))
             .Add("ports", Seq.Of(
                 ContainerPort("http", HttpPort),
                 ContainerPort("metrics", MetricsPort)))
@@ -109,8 +103,7 @@ internal static class AppManifestBuilder
         new Map().Add("name", "DB_PASSWORD").Add("valueFrom", new Map().Add("secretKeyRef", new Map()
             .Add("name", app.SecretName)
             .Add("key", app.ValueOr(FaultKind.SecretKeyMissing, "DB_PASSWORD"), mark: app.Has(FaultKind.SecretKeyMissing)))),
-        new Map().Add("name", "POD_NAME").Add("valueFrom", new Map().Add("fieldRef", new Map().Add("fieldPath", "metadata.name"))),
-        new Map().Add("name", "HTTP_TIMEOUT").Add("value", Invariant($"{app.TimeoutSeconds}s")));
+        new Map().Add("name", "POD_NAME").Add("valueFrom", new Map().Add("fieldRef", new Map().Add("fieldPath", "metadata.name"))));
 
     /// <summary>An Envoy-style sidecar with its own named port, so port-name lookups must consider every container.</summary>
     private static Map SidecarContainer() => new Map()
@@ -170,9 +163,7 @@ internal static class AppManifestBuilder
             .Add("rules", Seq.Of(new Map()
                 .Add("host", app.Host)
                 .Add("http", new Map().Add("paths", paths))));
-        var annotations = new Map()
-            .Add("nginx.ingress.kubernetes.io/proxy-body-size", "8m")
-            .Add("nginx.ingress.kubernetes.io/proxy-read-timeout", Invariant($"{app.TimeoutSeconds * 10}"));
+        var annotations = new Map().Add("nginx.ingress.kubernetes.io/proxy-read-timeout", Invariant($"{app.TimeoutSeconds * 10}"));
         return Object(app, "Ingress", "networking.k8s.io/v1", app.Name, "ingress", spec, annotations: annotations);
     }
 
@@ -306,14 +297,13 @@ internal static class AppManifestBuilder
         return new ManifestObject(kind, name, fileStem, root);
     }
 
+    /// <summary>A short label set on every object; the workload carries the full recommended set on its pods.</summary>
     private static Map ObjectLabels(AppSpec app)
     {
         var helm = app.Layout == AppLayout.HelmRendered;
         return new Map()
             .Add("app", app.Name)
-            .Add("app.kubernetes.io/name", app.Name)
             .Add("app.kubernetes.io/version", app.Version)
-            .Add("app.kubernetes.io/part-of", app.Namespace.Team)
             .Add("app.kubernetes.io/managed-by", helm ? "Helm" : "kustomize")
             .AddIf(helm, "helm.sh/chart", () => Scalar.Of($"{app.Name}-{app.Version}"));
     }
@@ -334,9 +324,7 @@ internal static class AppManifestBuilder
     private static Map Probe(Map httpGet, int initialDelay, int period) => new Map()
         .Add("httpGet", httpGet)
         .Add("initialDelaySeconds", initialDelay)
-        .Add("periodSeconds", period)
-        .Add("timeoutSeconds", 2)
-        .Add("failureThreshold", 3);
+        .Add("periodSeconds", period);
 
     private static Map TcpProbe(string port, int initialDelay, int period) => new Map()
         .Add("tcpSocket", new Map().Add("port", port))

@@ -88,16 +88,15 @@ internal sealed class SpecFactory(Random random)
             DbUser = Base64(Invariant($"svc_{name.Replace('-', '_')}")),
             DbPassword = RandomBase64(24),
             ApiToken = RandomBase64(36),
-            ConfigChecksum = Convert.ToHexStringLower(RandomBytes(32)),
             Layout = PickLayout(),
         };
     }
 
     private AppLayout PickLayout() => random.Next(100) switch
     {
-        < 30 => AppLayout.MultiDocument,
-        < 55 => AppLayout.FilePerObject,
-        < 65 => AppLayout.List,
+        < 35 => AppLayout.MultiDocument,
+        < 60 => AppLayout.FilePerObject,
+        < 70 => AppLayout.List,
         < 80 => AppLayout.Json,
         _ => AppLayout.HelmRendered,
     };

@@ -52,7 +52,6 @@ internal sealed record AppSpec
     public required string DbUser { get; init; }
     public required string DbPassword { get; init; }
     public required string ApiToken { get; init; }
-    public required string ConfigChecksum { get; init; }
     public required AppLayout Layout { get; init; }
 
     /// <summary>The one fault this app carries, if any, and the wrong value that realizes it.</summary>
