@@ -11,14 +11,40 @@ public static class RuleIds
     public const string ServiceSelectorMatchesNoPods = "ML1001";
     public const string WorkloadSelectorDoesNotMatchTemplate = "ML1002";
     public const string ServiceTargetPortNotDeclared = "ML1003";
+    public const string PublicServicesExposeSamePods = "ML1004";
+    public const string StatefulSetServiceNotHeadless = "ML1005";
+    public const string ProbeNamedPortNotDeclared = "ML1006";
+    public const string ProbePortNotDeclared = "ML1007";
 
     // Ingress (11xx)
+    public const string IngressBackendServiceMissing = "ML1101";
+    public const string IngressBackendPortMissing = "ML1102";
+    public const string IngressTlsSecretMissing = "ML1103";
+    public const string IngressClassMissing = "ML1104";
+    public const string IngressRouteConflict = "ML1105";
 
     // NetworkPolicy (12xx)
+    public const string NetworkPolicySelectsNoPods = "ML1201";
+    public const string NetworkPolicyPeerSelectsNoPods = "ML1202";
+    public const string NetworkPolicyNamedPortNotDeclared = "ML1203";
+    public const string NetworkPolicyPortNotDeclared = "ML1204";
+    public const string NetworkPolicyBlocksKnownCaller = "ML1205";
 
     // Configuration references (13xx)
+    public const string ConfigMapMissing = "ML1301";
+    public const string ConfigMapKeyMissing = "ML1302";
+    public const string SecretMissing = "ML1303";
+    public const string SecretKeyMissing = "ML1304";
+    public const string ServiceAccountMissing = "ML1305";
+    public const string PersistentVolumeClaimMissing = "ML1306";
 
     // Scaling and availability (14xx)
+    public const string AutoscalerTargetMissing = "ML1401";
+    public const string AutoscaledWorkloadSetsReplicas = "ML1402";
+    public const string DisruptionBudgetSelectsNoPods = "ML1403";
+    public const string DisruptionBudgetBlocksEviction = "ML1404";
 
     // RBAC (15xx)
+    public const string RoleBindingRoleMissing = "ML1501";
+    public const string RoleBindingServiceAccountMissing = "ML1502";
 }

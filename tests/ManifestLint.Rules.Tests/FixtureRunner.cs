@@ -7,11 +7,20 @@ namespace ManifestLint.Rules.Tests;
 
 /// <summary>
 /// A fixture workspace: a single file under Fixtures/ID/, or a subfolder whose files are analyzed together.
-/// Only the analyzer that owns ID runs (none for engine rules ML9xxx), with the workspace as base directory.
+/// Only the analyzer that owns ID runs (none for engine rules ML9xxx), with the workspace as base directory;
+/// a workspace whose RuleId is <see cref="AllRules"/> runs every rule (the seed incident reproductions).
 /// </summary>
 public sealed record FixtureWorkspace(string RuleId, string RelativePath, string FullPath, bool IsDirectory)
 {
+    public const string AllRules = "*";
+
     public static string FixturesRoot => TestPaths.InRepository("tests", "ManifestLint.Rules.Tests", "Fixtures");
+
+    public static string SeedsRoot => TestPaths.InRepository("tests", "ManifestLint.Rules.Tests", "Seeds");
+
+    public static IReadOnlyList<FixtureWorkspace> Seeds() =>
+        [.. Directory.GetDirectories(SeedsRoot).Order(StringComparer.Ordinal)
+            .Select(dir => new FixtureWorkspace(AllRules, $"Seeds/{Path.GetFileName(dir)}/", dir, true))];
 
     public static IReadOnlyList<FixtureWorkspace> All()
     {
@@ -48,7 +57,9 @@ public sealed record FixtureWorkspace(string RuleId, string RelativePath, string
 
     public AnalysisResult Analyze()
     {
-        var analyzers = RuleCatalog.Analyzers.Where(a => a.SupportedRules.Any(r => r.Id == RuleId)).ToList();
+        var analyzers = RuleId == AllRules
+            ? RuleCatalog.Analyzers.ToList()
+            : RuleCatalog.Analyzers.Where(a => a.SupportedRules.Any(r => r.Id == RuleId)).ToList();
         var configPath = Path.Combine(BaseDirectory, RepositoryConfig.FileName);
         var request = new LintRequest
         {
@@ -56,7 +67,7 @@ public sealed record FixtureWorkspace(string RuleId, string RelativePath, string
             BaseDirectory = BaseDirectory,
             ConfigPath = IsDirectory && File.Exists(configPath) ? configPath : null,
             UseEditorConfig = false,
-            Filter = analyzers.Count == 0 ? RuleFilter.All : new RuleFilter([RuleId], []),
+            Filter = analyzers.Count == 0 || RuleId == AllRules ? RuleFilter.All : new RuleFilter([RuleId], []),
         };
 
         // An explicit (possibly absent) config stops discovery from picking up a .manifestlint.yaml of another fixture.

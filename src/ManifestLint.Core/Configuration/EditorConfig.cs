@@ -122,7 +122,13 @@ public static class EditorConfigGlob
             glob = glob[1..];
         }
 
-        var pattern = new StringBuilder(anchored ? "^" : "(^|/)");
+        return new Regex((anchored ? "^" : "(^|/)") + Pattern(glob) + "$", RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>The glob as an unanchored pattern, so that a {a,b} alternative can sit in the middle of a name.</summary>
+    private static string Pattern(string glob)
+    {
+        var pattern = new StringBuilder();
         for (var i = 0; i < glob.Length; i++)
         {
             var c = glob[i];
@@ -168,7 +174,7 @@ public static class EditorConfigGlob
                     }
                     else
                     {
-                        pattern.Append('(').Append(string.Join('|', body.Split(',').Select(part => ToRegex(part).ToString().TrimStart('^').Replace("(^|/)", "")))).Append(')');
+                        pattern.Append('(').Append(string.Join('|', body.Split(',').Select(Pattern))).Append(')');
                     }
 
                     i = end;
@@ -179,6 +185,6 @@ public static class EditorConfigGlob
             }
         }
 
-        return new Regex(pattern.Append('$').ToString(), RegexOptions.CultureInvariant);
+        return pattern.ToString();
     }
 }

@@ -28,9 +28,19 @@ public sealed class SeverityConfiguration
 
     public static SeverityConfiguration Default { get; } = new();
 
-    /// <summary>Whether the rule can report anywhere in this run (so it is worth running at all).</summary>
+    /// <summary>
+    /// Whether the rule can report anywhere in this run (so it is worth running at all). Exact without .editorconfig
+    /// files (a rule turned off in .manifestlint.yaml does not run); with them, a file's settings might turn it on,
+    /// so the answer is yes unless <see cref="MayRunIn"/> is asked with the files.
+    /// </summary>
     public bool MayRun(RuleDescriptor rule) =>
-        _filter.Allows(rule) && (rule.EnabledByDefault || _repository.Rules.ContainsKey(rule.Id) || _editorConfig is not null);
+        _filter.Allows(rule) && (_editorConfig is not null || Effective(rule, fullPath: null) is not null);
+
+    /// <summary>Whether the rule is on for at least one of the files (all of them alike without .editorconfig files).</summary>
+    public bool MayRunIn(RuleDescriptor rule, IReadOnlyCollection<string> fullPaths) =>
+        _editorConfig is null || fullPaths.Count == 0
+            ? MayRun(rule)
+            : _filter.Allows(rule) && fullPaths.Any(path => Effective(rule, path) is not null);
 
     /// <summary>The effective severity for a diagnostic in the file, or null when the rule is off there.</summary>
     public Severity? Effective(RuleDescriptor rule, string? fullPath, List<ConfigurationProblem>? problems = null)

@@ -39,6 +39,9 @@ public sealed record AnalysisResult(
     /// <summary>Diagnostics that count: not suppressed.</summary>
     public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => !d.IsSuppressed);
 
+    /// <summary>The run's severity configuration, so writers can report run-wide overrides (SARIF ruleConfigurationOverrides).</summary>
+    public SeverityConfiguration Severities { get; init; } = SeverityConfiguration.Default;
+
     public bool HasAtLeast(Severity level) => Active.Any(d => d.Severity >= level);
 }
 
@@ -66,7 +69,8 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
         clock.Restart();
         var resources = ResourceFactory.Create(files, options.Load);
-        var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects);
+        var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects,
+            [.. files.SelectMany(f => f.KustomizeGenerated)]);
         var indexTime = clock.Elapsed;
 
         clock.Restart();
@@ -83,12 +87,16 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var diagnostics = Finish(collected, files, options, configurationProblems);
         var statistics = new AnalysisStatistics(files.Length, files.Sum(f => f.Objects.Count), resources.Count, index.PodTemplates.Count,
             rulesRun.Count, loadTime, indexTime, rulesTime);
-        return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics);
+        return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics) { Severities = options.Severities };
     }
 
     private List<RuleDescriptor> RunAnalyzers(ManifestIndex index, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
     {
-        var active = Analyzers.Where(a => a.SupportedRules.Any(options.Severities.MayRun)).ToList();
+        // Rules report on resources: a rule that is off for every file holding one cannot report, so it does not run.
+        var resourcePaths = index.Resources.Select(r => r.File).Distinct()
+            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
+        bool MayRun(RuleDescriptor rule) => options.Severities.MayRunIn(rule, resourcePaths);
+        var active = Analyzers.Where(a => a.SupportedRules.Any(MayRun)).ToList();
         var dispatch = new List<(ManifestAnalyzer Analyzer, ResourceAction Action, IReadOnlySet<string>? Kinds, Action<Diagnostic, Resource?> Sink)>();
         var endActions = new ConcurrentBag<(int Order, ManifestAnalyzer Analyzer, Action<RunEndContext> Action, Action<Diagnostic, Resource?> Sink)>();
         var sinks = active.ToDictionary(a => a, a => SinkFor(a, collected));
@@ -150,7 +158,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         Parallel.ForEach(endActions.OrderBy(e => e.Order), parallel, end =>
             Guard(end.Analyzer, null, collected, () => end.Action(new RunEndContext(index, end.Sink))));
 
-        return [.. active.SelectMany(a => a.SupportedRules).Where(options.Severities.MayRun)];
+        return [.. active.SelectMany(a => a.SupportedRules).Where(MayRun)];
     }
 
     /// <summary>Like Roslyn, an analyzer may only report the rules it declares.</summary>

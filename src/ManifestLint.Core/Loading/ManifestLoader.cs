@@ -20,7 +20,11 @@ public sealed record LoadedFile(
     string? Text,
     IReadOnlyList<RawObject> Objects,
     IReadOnlyList<SourceComment> Comments,
-    IReadOnlyList<Diagnostic> Diagnostics);
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>ConfigMaps and Secrets the generators of a kustomization file create; empty for other files.</summary>
+    public IReadOnlyList<KustomizeGeneratedObject> KustomizeGenerated { get; init; } = [];
+}
 
 /// <summary>
 /// Reads one file into Kubernetes objects. Every problem becomes a located diagnostic; nothing here throws
@@ -77,6 +81,7 @@ public static class ManifestLoader
             .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span), []))
             .ToList();
         var objects = new List<RawObject>();
+        var kustomizeGenerated = new List<KustomizeGeneratedObject>();
         var kubernetesDocuments = stream.Documents.Count(d => d.Root is MappingNode m && IsKubernetesObject(m));
         foreach (var document in stream.Documents)
         {
@@ -84,6 +89,10 @@ public static class ManifestLoader
             {
                 case null:
                     continue;
+                case MappingNode map when KustomizationReader.IsKustomization(source, map):
+                    // kustomize's configuration, not a cluster object: keep only what its generators create.
+                    kustomizeGenerated.AddRange(KustomizationReader.GeneratedObjects(source, map));
+                    break;
                 case MappingNode map:
                     ReadObject(source, document, map, null, objects, diagnostics);
                     break;
@@ -103,10 +112,15 @@ public static class ManifestLoader
             }
         }
 
-        return new LoadedFile(source, text, objects, stream.Comments, diagnostics);
+        return new LoadedFile(source, text, objects, stream.Comments, diagnostics) { KustomizeGenerated = kustomizeGenerated };
     }
 
-    private static bool IsKubernetesObject(MappingNode map) => map.Get("apiVersion") is not null || map.Get("kind") is not null;
+    /// <summary>
+    /// A document that says what kind it is, or has an apiVersion and metadata. An apiVersion alone is how other tools'
+    /// files begin (Helm's Chart.yaml: apiVersion, name, version), and those are skipped quietly.
+    /// </summary>
+    private static bool IsKubernetesObject(MappingNode map) =>
+        map.Get("kind") is not null || map.Get("apiVersion") is not null && map.Get("metadata") is not null;
 
     private static TextSpan StartOf(TextSpan span) => new(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
 

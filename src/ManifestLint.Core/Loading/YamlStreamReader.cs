@@ -44,7 +44,9 @@ public static class YamlStreamReader
             }
 
             // Resume at the first document separator after the error, so one broken document does not hide the rest.
-            var resumeLine = NextSeparatorLine(remaining, failure.Value - lineOffset);
+            // A separator on the error line itself counts (an unclosed flow collection is reported at the '---' that
+            // ends it), but never the segment's first line, so that every retry makes progress.
+            var resumeLine = NextSeparatorLine(remaining, Math.Max(failure.Value - lineOffset - 1, 1));
             if (resumeLine < 0)
             {
                 break;
@@ -97,11 +99,12 @@ public static class YamlStreamReader
     private static int? ReadSegment(string text, int lineOffset, YamlLimits limits, StreamState state)
     {
         // Comments are found lexically (see CommentCandidates): YamlDotNet's comment-aware scanner rejects some valid YAML.
-        var parser = new Parser(new Scanner(new StringReader(text), skipComments: true));
+        var scanner = new Scanner(new StringReader(text), skipComments: true);
+        var parser = new Parser(scanner);
         var builder = new DocumentBuilder(lineOffset, limits, state);
         try
         {
-            while (parser.MoveNext())
+            while (NextEvent(parser, scanner))
             {
                 builder.Accept(parser.Current!);
             }
@@ -111,6 +114,12 @@ public static class YamlStreamReader
         catch (YamlException ex)
         {
             var span = builder.Span(ex.Start, ex.End);
+            if (ex.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(text, (int)ex.Start.Line) is { } tab)
+            {
+                // YamlDotNet reports a tab in indentation at the enclosing mapping's start (often line 1); point at the tab.
+                span = TextSpan.At(tab.Line + lineOffset, tab.Column);
+            }
+
             if (span.End.CompareTo(span.Start) <= 0)
             {
                 span = new TextSpan(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
@@ -121,6 +130,64 @@ public static class YamlStreamReader
             builder.AbandonDocument();
             return span.Start.Line;
         }
+        catch (DocumentTooDeepException ex)
+        {
+            // Already reported (ML9007); the document is kept as an empty one, as a document over the alias limit is.
+            builder.EndDocumentUnanalyzed();
+            return ex.Line;
+        }
+    }
+
+    /// <summary>
+    /// Stops reading a document that nests deeper than the limit. Reading on to its end is not an option: YamlDotNet's
+    /// scanner does work proportional to the flow depth for every token, so 100,000 nested '[' take minutes.
+    /// </summary>
+    private sealed class DocumentTooDeepException(int line) : Exception
+    {
+        public int Line => line;
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner fails on some invalid input with an internal InvalidOperationException instead of a
+    /// YamlException (yaml-test-suite 9C9N, VJP3/00: a flow collection continued at column 1). That is still bad
+    /// input, not a failure of ours, so it becomes a syntax error where the scanner stopped.
+    /// </summary>
+    private static bool NextEvent(Parser parser, Scanner scanner)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (Exception ex) when (ex is not YamlException and not OutOfMemoryException)
+        {
+            var at = scanner.CurrentPosition;
+            throw new SyntaxErrorException(at, at, $"the parser cannot read the input here ({ex.GetType().Name})");
+        }
+    }
+
+    /// <summary>The first tab in the leading white space of a line at or after <paramref name="fromLine"/>, 1-based.</summary>
+    private static (int Line, int Column)? TabInIndentation(string text, int fromLine)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (line >= fromLine)
+            {
+                var lineText = text.AsSpan(start, end - start);
+                var indentationLength = lineText.IndexOfAnyExcept(' ', '\t');
+                var tab = (indentationLength < 0 ? lineText : lineText[..indentationLength]).IndexOf('\t');
+                if (tab >= 0)
+                {
+                    return (line, tab + 1);
+                }
+            }
+
+            start = end + 1;
+        }
+
+        return null;
     }
 
     private static string CleanMessage(YamlException ex)
@@ -285,6 +352,16 @@ public static class YamlStreamReader
 
         private SourcePosition Pos(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
 
+        public void EndDocumentUnanalyzed()
+        {
+            if (_inDocument)
+            {
+                state.Documents.Add(new ParsedDocument(state.Documents.Count, null, new TextSpan(_documentStart, _documentStart), null));
+            }
+
+            AbandonDocument();
+        }
+
         public void AbandonDocument()
         {
             _frames.Clear();
@@ -388,8 +465,7 @@ public static class YamlStreamReader
             {
                 state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(frame.Start, new SourcePosition(frame.Start.Line, frame.Start.Column + 1)),
                     $"Nesting deeper than {limits.MaxDepth} levels; the document was not analyzed"));
-                StartSkipping(1);
-                return;
+                throw new DocumentTooDeepException(frame.Start.Line);
             }
 
             _frames.Push(frame);
@@ -477,7 +553,8 @@ public static class YamlStreamReader
             if (key is not ScalarNode scalarKey)
             {
                 state.HasComplexKey = true;
-                state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, key.Span, "A mapping key is itself a collection; Kubernetes only accepts scalar keys."));
+                // Valid YAML, so not a syntax error (ML9001), but kubectl cannot convert it to JSON: not a Kubernetes object.
+                state.Problems.Add(new LoadProblem(CoreRules.DocumentNotMapping, key.Span, "A mapping key is itself a collection; Kubernetes only accepts scalar keys."));
                 return;
             }
 

@@ -55,7 +55,7 @@ public sealed class LabelSelector
 
     /// <summary>
     /// A metav1.LabelSelector (<c>matchLabels</c> + <c>matchExpressions</c>). Returns null when the node holds
-    /// something the API would reject (an unknown operator, In without values), so rules stay quiet on it.
+    /// something the API would reject (an unknown operator, In without values, Exists with values), so rules stay quiet on it.
     /// </summary>
     public static LabelSelector? FromLabelSelector(MappingNode node)
     {
@@ -66,17 +66,27 @@ public sealed class LabelSelector
             var key = expression.StringAt("key");
             var op = expression.StringAt("operator");
             var values = expression.SequenceAt("values")?.Items.OfType<ScalarNode>().Select(v => v.Value).ToArray() ?? [];
-            if (key is null || !Enum.TryParse<SelectorOperator>(op, ignoreCase: false, out var parsed))
+            // Exactly the API's four names: Enum.TryParse would also take "1" or "In, NotIn" (numeric and flag forms).
+            SelectorOperator? parsed = op switch
+            {
+                "In" => SelectorOperator.In,
+                "NotIn" => SelectorOperator.NotIn,
+                "Exists" => SelectorOperator.Exists,
+                "DoesNotExist" => SelectorOperator.DoesNotExist,
+                _ => null,
+            };
+            if (key is null || parsed is null)
             {
                 return null;
             }
 
-            if (parsed is SelectorOperator.In or SelectorOperator.NotIn && values.Length == 0)
+            // As labels.NewRequirement: In and NotIn need values, Exists and DoesNotExist must have none.
+            if (parsed is SelectorOperator.In or SelectorOperator.NotIn ? values.Length == 0 : values.Length != 0)
             {
                 return null;
             }
 
-            requirements.Add(new SelectorRequirement(key, parsed, values));
+            requirements.Add(new SelectorRequirement(key, parsed.Value, values));
         }
 
         return new LabelSelector(matchLabels, requirements);
@@ -84,6 +94,7 @@ public sealed class LabelSelector
 
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
+        Engine.WorkMeter.CountSelectorEvaluation();
         foreach (var (key, value) in MatchLabels)
         {
             if (!labels.TryGetValue(key, out var actual) || actual != value)
@@ -106,6 +117,7 @@ public sealed class LabelSelector
     /// <summary>The parts of this selector the labels fail, for near-miss explanations.</summary>
     public IReadOnlyList<string> Unmet(IReadOnlyDictionary<string, string> labels)
     {
+        Engine.WorkMeter.CountSelectorEvaluation();
         var unmet = new List<string>();
         foreach (var (key, value) in MatchLabels)
         {

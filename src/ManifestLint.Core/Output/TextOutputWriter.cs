@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ManifestLint.Core.Engine;
 
 namespace ManifestLint.Core.Output;
@@ -7,16 +8,21 @@ namespace ManifestLint.Core.Output;
 /// Output for people, in the style of rustc and ruff: the finding, its location, the source line with the
 /// span underlined, related locations as notes, a help line, and a one-line summary.
 /// </summary>
-public sealed class TextOutputWriter : IOutputWriter
+public sealed partial class TextOutputWriter : IOutputWriter
 {
     public void Write(AnalysisResult result, TextWriter output, OutputContext context)
     {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var paths = new ArtifactPaths(result, context);
         var sources = result.Files.Where(f => f.Text is not null).GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Text!);
         var lineCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var paint = new Painter(context.UseColor);
         foreach (var diagnostic in result.Active)
         {
-            WriteDiagnostic(output, diagnostic, paint, path =>
+            WriteDiagnostic(output, diagnostic, paint, paths, path =>
             {
                 if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var text))
                 {
@@ -30,7 +36,29 @@ public sealed class TextOutputWriter : IOutputWriter
         WriteSummary(output, result, paint);
     }
 
-    private static void WriteDiagnostic(TextWriter output, Diagnostic diagnostic, Painter paint, Func<string, string[]?> linesOf)
+    /// <summary>
+    /// A related location as a note that reads as a sentence: "Deployment 'api' at deploy.yaml:14 has app=api only".
+    /// The place goes after the object the message starts with; messages that do not start with one get it at the end.
+    /// </summary>
+    internal static string RelatedNote(RelatedLocation related, ArtifactPaths paths)
+    {
+        var place = paths.DisplayLine(related.Location);
+        if (related.Location.HelmSource is { } helm)
+        {
+            place += $" (from chart template {helm})";
+        }
+
+        var subject = LeadingObject().Match(related.Message);
+        return subject.Success
+            ? $"{subject.Value} at {place}{related.Message[subject.Length..]}"
+            : $"{related.Message} (at {place})";
+    }
+
+    // "Deployment 'api'", "ConfigMap 'app-config'": a kind, then a quoted name.
+    [GeneratedRegex(@"^[A-Z][A-Za-z0-9]* '[^']*'")]
+    private static partial Regex LeadingObject();
+
+    private static void WriteDiagnostic(TextWriter output, Diagnostic diagnostic, Painter paint, ArtifactPaths paths, Func<string, string[]?> linesOf)
     {
         var severity = diagnostic.Severity.ToDisplayString();
         var color = diagnostic.Severity switch { Severity.Error => "31", Severity.Warning => "33", _ => "36" };
@@ -41,7 +69,8 @@ public sealed class TextOutputWriter : IOutputWriter
         if (location.Path.Length > 0)
         {
             var helm = location.HelmSource is null ? "" : $" (from chart template {location.HelmSource})";
-            output.WriteLine($"{gutter}{paint.Apply("-->", "34")} {location}{helm}");
+            var position = $"{paths.Display(location.Path)}:{location.Span.Start.Line}:{location.Span.Start.Column}";
+            output.WriteLine($"{gutter}{paint.Apply("-->", "34")} {position}{helm}");
             var lines = linesOf(location.Path);
             var lineIndex = location.Span.Start.Line - 1;
             if (lines is not null && lineIndex >= 0 && lineIndex < lines.Length)
@@ -58,7 +87,7 @@ public sealed class TextOutputWriter : IOutputWriter
 
         foreach (var related in diagnostic.RelatedLocations)
         {
-            output.WriteLine($"{gutter} {paint.Apply("= note:", "1")} {related.Location}: {related.Message}");
+            output.WriteLine($"{gutter} {paint.Apply("= note:", "1")} {RelatedNote(related, paths)}");
         }
 
         var help = diagnostic.Help ?? diagnostic.Rule.HelpText;

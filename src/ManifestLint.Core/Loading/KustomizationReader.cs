@@ -1,0 +1,61 @@
+using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Core.Loading;
+
+/// <summary>
+/// Recognizes kustomize's own configuration files among the inputs (they are not Kubernetes objects, even when
+/// they carry <c>apiVersion: kustomize.config.k8s.io/v1beta1</c>) and reads the ConfigMaps and Secrets their
+/// generators create, so references to those objects are not reported as missing.
+/// </summary>
+public static class KustomizationReader
+{
+    public const string ConfigGroup = "kustomize.config.k8s.io";
+
+    /// <summary>The file names kustomize looks for in a directory.</summary>
+    public static IReadOnlyList<string> FileNames { get; } = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+
+    public static bool IsKustomizationFileName(string path) => FileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a document is a Kustomization or Component: its apiVersion is in kustomize's config group, or it
+    /// sits in a kustomization file without an apiVersion (kustomize defaults it). Flux's
+    /// <c>kustomize.toolkit.fluxcd.io</c> Kustomization is a real cluster object and is not matched.
+    /// </summary>
+    public static bool IsKustomization(SourceFile file, MappingNode root)
+    {
+        var apiVersion = root.StringAt("apiVersion");
+        if (apiVersion is not null)
+        {
+            return apiVersion.StartsWith(ConfigGroup + "/", StringComparison.Ordinal);
+        }
+
+        return IsKustomizationFileName(file.Path) && root.StringAt("kind") is null or "Kustomization" or "Component";
+    }
+
+    /// <summary>
+    /// One object per <c>configMapGenerator</c> and <c>secretGenerator</c> entry with a name. The namespace is the
+    /// kustomization's <c>namespace:</c> (kustomize sets it on everything it emits), else the generator's own,
+    /// else null (any namespace).
+    /// </summary>
+    public static IReadOnlyList<KustomizeGeneratedObject> GeneratedObjects(SourceFile file, MappingNode root)
+    {
+        var result = new List<KustomizeGeneratedObject>();
+        var kustomizationNamespace = NonEmpty(root.StringAt("namespace"));
+        foreach (var (field, kind) in new[] { ("configMapGenerator", "ConfigMap"), ("secretGenerator", "Secret") })
+        {
+            foreach (var generator in root.SequenceAt(field)?.Mappings() ?? [])
+            {
+                if (generator.ScalarAt("name") is { IsNull: false, Value.Length: > 0 } nameNode)
+                {
+                    var ns = kustomizationNamespace ?? NonEmpty(generator.StringAt("namespace"));
+                    result.Add(new KustomizeGeneratedObject(kind, ns, nameNode.Value, file, nameNode));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,23 @@
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
+
+namespace ManifestLint.Rules.Configuration;
+
+/// <summary>ML1304: a pod template needs a key that a Secret of the input does not declare. See rules/ML1304.md.</summary>
+public sealed class ML1304SecretKeyMissing : ManifestAnalyzer
+{
+    public static readonly RuleDescriptor Rule = new(
+        RuleIds.SecretKeyMissing,
+        "Referenced Secret key is missing",
+        "{0} '{1}' has no key '{2}' ({4} '{5}' reads it in {3}){6}",
+        RuleCategories.Configuration,
+        Severity.Error,
+        Description: "A key missing from a Secret fails like a missing Secret: CreateContainerConfigError for env, FailedMount for volume items.",
+        HelpText: "Add the key to the Secret's data or stringData, fix the key, or mark the reference optional: true.",
+        IsCrossResource: true);
+
+    public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
+
+    public override void Initialize(AnalysisContext context) =>
+        context.RegisterResourceAction(c => ConfigReferenceChecks.ReportMissingKeys(c, Rule, ConfigReferences.Secret));
+}
