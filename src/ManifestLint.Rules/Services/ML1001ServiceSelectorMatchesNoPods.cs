@@ -49,7 +49,7 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
         var related = new List<RelatedLocation>();
         var detail = "";
         string? help = null;
-        if (NearestMiss(selector, candidates) is { } near)
+        if (SelectorNearMiss.Closest(selector, candidates) is { } near)
         {
             var unmet = selector.Unmet(near.Labels);
             var owner = near.Owner;
@@ -67,23 +67,6 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
         context.Report(Rule, service, service.KeyLocationOf(spec, "selector"), [service.Name, selector, service.Namespace, detail], related, help);
     }
 
-    /// <summary>The pod template that meets the most of the selector, when it meets at least half of it.</summary>
-    private static PodTemplate? NearestMiss(LabelSelector selector, IReadOnlyList<PodTemplate> candidates)
-    {
-        PodTemplate? best = null;
-        var bestMet = 0;
-        foreach (var template in candidates)
-        {
-            var met = selector.RequirementCount - selector.Unmet(template.Labels).Count;
-            if (met > bestMet)
-            {
-                best = template;
-                bestMet = met;
-            }
-        }
-
-        return bestMet > 0 && bestMet * 2 >= selector.RequirementCount ? best : null;
-    }
 
     private static PodTemplate? OtherNamespaceMatch(ResourceAnalysisContext context, LabelSelector selector, string serviceNamespace) =>
         context.Index.Namespaces
