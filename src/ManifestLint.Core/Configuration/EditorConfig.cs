@@ -114,6 +114,8 @@ public sealed class EditorConfigResolver
 /// <summary>EditorConfig section globs: *, **, ?, [set], {a,b}, {1..3}; a glob without '/' matches a file name anywhere.</summary>
 public static class EditorConfigGlob
 {
+    private const int MaxRangeSize = 10_000;
+
     public static Regex ToRegex(string glob)
     {
         var anchored = glob.Contains('/');
@@ -166,11 +168,18 @@ public static class EditorConfigGlob
 
                     var body = glob[(i + 1)..end];
                     var range = Regex.Match(body, "^(-?\\d+)\\.\\.(-?\\d+)$");
-                    if (range.Success)
+                    // A range is spelled out as alternatives; one too wide for that (a typo such as {1..99999999999})
+                    // must not crash the run, so it matches nothing instead.
+                    if (range.Success &&
+                        int.TryParse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var lo) &&
+                        int.TryParse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture, out var hi) &&
+                        Math.Abs((long)hi - lo) < MaxRangeSize)
                     {
-                        var lo = int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-                        var hi = int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
                         pattern.Append('(').Append(string.Join('|', Enumerable.Range(Math.Min(lo, hi), Math.Abs(hi - lo) + 1))).Append(')');
+                    }
+                    else if (range.Success)
+                    {
+                        pattern.Append("(?!)");
                     }
                     else
                     {

@@ -123,7 +123,8 @@ public sealed record RepositoryConfig
             }
         }
 
-        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        // A size too large for a long would wrap around to a negative limit that refuses every file.
+        return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= long.MaxValue / multiplier
             ? value * multiplier
             : throw Error(path, entry.Value.Span.Start, "'maxFileSize' must be a positive number of bytes, optionally with KiB, MiB or GiB");
     }

@@ -78,7 +78,7 @@ public static class ManifestLoader
         }
 
         var diagnostics = stream.Problems
-            .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span), []))
+            .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span, HelmSourceAt(stream.Documents, p.Span.Start)), []))
             .ToList();
         var objects = new List<RawObject>();
         var kustomizeGenerated = new List<KustomizeGeneratedObject>();
@@ -121,6 +121,29 @@ public static class ManifestLoader
     /// </summary>
     private static bool IsKubernetesObject(MappingNode map) =>
         map.Get("kind") is not null || map.Get("apiVersion") is not null && map.Get("metadata") is not null;
+
+    /// <summary>
+    /// The chart template of the document a position lies in, so that a YAML problem in rendered Helm output (a
+    /// duplicate key is a classic template bug) names its template like any other diagnostic. Documents are in order.
+    /// </summary>
+    private static string? HelmSourceAt(IReadOnlyList<ParsedDocument> documents, SourcePosition position)
+    {
+        var (lo, hi) = (0, documents.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (documents[mid].Span.Start.CompareTo(position) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo > 0 && position.CompareTo(documents[lo - 1].Span.End) <= 0 ? documents[lo - 1].HelmSource : null;
+    }
 
     private static TextSpan StartOf(TextSpan span) => new(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
 

@@ -18,7 +18,8 @@ namespace ManifestLint.Core.Suppressions;
 /// </summary>
 public sealed partial class CommentSuppressions
 {
-    private readonly List<(int FromLine, int ToLine, IReadOnlySet<string>? Ids, string? Reason)> _ranges = [];
+    // Ids null means every rule; Except holds the rules an enable directive took back out of such a block.
+    private readonly List<(int FromLine, int ToLine, IReadOnlySet<string>? Ids, IReadOnlySet<string>? Except, string? Reason)> _ranges = [];
 
     public static CommentSuppressions Empty { get; } = new([], null);
 
@@ -26,7 +27,7 @@ public sealed partial class CommentSuppressions
     {
         var commentOnlyLines = comments.Where(c => !c.IsInline).Select(c => c.Line).ToHashSet();
         var lines = text?.Split('\n');
-        var open = new List<(int Line, IReadOnlySet<string>? Ids, string? Reason)>();
+        var open = new List<(int Line, IReadOnlySet<string>? Ids, IReadOnlySet<string>? Except, string? Reason)>();
         foreach (var comment in comments)
         {
             var match = Directive().Match(comment.Text);
@@ -48,21 +49,36 @@ public sealed partial class CommentSuppressions
                         target++;
                     }
 
-                    _ranges.Add((target, target, ids, reason));
+                    _ranges.Add((target, target, ids, null, reason));
                     break;
                 case "disable-line":
-                    _ranges.Add((comment.Line, comment.Line, ids, reason));
+                    _ranges.Add((comment.Line, comment.Line, ids, null, reason));
                     break;
                 case "disable":
-                    open.Add((comment.Line, ids, reason));
+                    open.Add((comment.Line, ids, null, reason));
                     break;
                 case "enable":
                     for (var i = open.Count - 1; i >= 0; i--)
                     {
-                        if (ids is null || open[i].Ids is null || open[i].Ids!.Overlaps(ids))
+                        var block = open[i];
+                        if (ids is null || block.Ids is null || block.Ids.Overlaps(ids))
                         {
-                            _ranges.Add((open[i].Line, comment.Line, open[i].Ids, open[i].Reason));
+                            _ranges.Add((block.Line, comment.Line, block.Ids, block.Except, block.Reason));
                             open.RemoveAt(i);
+                            if (ids is null)
+                            {
+                                continue;
+                            }
+
+                            // Enabling some rules leaves the block open for the others, as ESLint does.
+                            if (block.Ids is null)
+                            {
+                                open.Insert(i, (comment.Line, null, (block.Except ?? new HashSet<string>()).Union(ids).ToHashSet(StringComparer.Ordinal), block.Reason));
+                            }
+                            else if (block.Ids.Except(ids).ToHashSet(StringComparer.Ordinal) is { Count: > 0 } remaining)
+                            {
+                                open.Insert(i, (comment.Line, remaining, null, block.Reason));
+                            }
                         }
                     }
 
@@ -70,14 +86,14 @@ public sealed partial class CommentSuppressions
             }
         }
 
-        _ranges.AddRange(open.Select(o => (o.Line, int.MaxValue, o.Ids, o.Reason)));
+        _ranges.AddRange(open.Select(o => (o.Line, int.MaxValue, o.Ids, o.Except, o.Reason)));
     }
 
     public Suppression? Find(string ruleId, int line)
     {
-        foreach (var (from, to, ids, reason) in _ranges)
+        foreach (var (from, to, ids, except, reason) in _ranges)
         {
-            if (line >= from && line <= to && (ids is null || ids.Contains(ruleId)))
+            if (line >= from && line <= to && (ids is null || ids.Contains(ruleId)) && except?.Contains(ruleId) != true)
             {
                 return new Suppression("inSource", reason);
             }
