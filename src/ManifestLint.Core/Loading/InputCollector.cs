@@ -95,7 +95,10 @@ public static class InputCollector
 
             try
             {
-                foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+                // Sorted, and pushed in reverse so the walk visits folders in name order: when a link and its
+                // target are both below the root, the same one is reported whatever the file system's order.
+                var entries = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderByDescending(e => e.Name, StringComparer.Ordinal).ToList();
+                foreach (var entry in entries)
                 {
                     if (entry is DirectoryInfo sub)
                     {

@@ -208,8 +208,19 @@ public static class ManifestLoader
     /// flow mapping used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses
     /// cleanly and is analyzed as usual.
     /// </summary>
-    private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream) =>
-        (stream.HadSyntaxError || stream.HasComplexKey) && text.Contains("{{", StringComparison.Ordinal);
+    private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream)
+    {
+        if (!(stream.HadSyntaxError || stream.HasComplexKey) || !text.Contains("{{", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // Only a problem at (or just after) a template action makes this a template: a rendered manifest with
+        // "{{" inside a string and a real syntax error elsewhere must still get its ML9001.
+        var lines = text.Split('\n');
+        return stream.Problems.Any(p => Enumerable.Range(p.Span.Start.Line - 2, 3)
+            .Any(line => line >= 1 && line <= lines.Length && lines[line - 1].Contains("{{", StringComparison.Ordinal)));
+    }
 
     private static LoadedFile Failed(SourceFile source, RuleDescriptor rule, string message, TextSpan span) =>
         new(source, null, [], [], [new Diagnostic(rule, rule.DefaultSeverity, message, new Location(source.Path, span), [])]);
