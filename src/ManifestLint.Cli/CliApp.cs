@@ -1,8 +1,7 @@
 using System.CommandLine;
-using ManifestLint.Core.Configuration;
-using ManifestLint.Core.Engine;
-using ManifestLint.Core.Output;
-using ManifestLint.Rules;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Reflection;
 
 namespace ManifestLint.Cli;
 
@@ -15,84 +14,101 @@ public static class ExitCodes
     public const int ToolFailure = 3;
 }
 
-/// <summary>The command line: a thin adapter that maps arguments to a <see cref="LintRequest"/> and the result to a format.</summary>
+/// <summary>The command line: a thin adapter that maps arguments to a lint request and the result to formats.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStandardInput)
-    {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories to lint, or - for standard input", Arity = ArgumentArity.ZeroOrMore };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
-        var config = new Option<string?>("--config") { Description = "Path to a .manifestlint.yaml (default: the nearest one above the current directory)" };
-        var noColor = new Option<bool>("--no-color") { Description = "Do not colour text output (also honours NO_COLOR)" };
+    public const string CommandName = "dotnet manifest-lint";
 
-        var root = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
+    /// <summary>"0.1.0": the informational version without the "+commit" suffix, so output is the same on every build.</summary>
+    public static string Version { get; } = StripBuildMetadata(
+        typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CliApp).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0");
+
+    internal const string Epilog = """
+        Examples:
+          dotnet manifest-lint                         lint every manifest below the current directory
+          dotnet manifest-lint k8s/ --namespace prod   lint a folder; objects without a namespace are in prod
+          helm template ./chart | dotnet manifest-lint -
+                                                       lint rendered Helm output (diagnostics name the template)
+          dotnet manifest-lint --format sarif --output manifestlint.sarif --format text
+                                                       write SARIF for code scanning and text for the log
+          dotnet manifest-lint --format github         annotate a pull request from a GitHub Actions step
+          dotnet manifest-lint --fail-level warning    fail on warnings too
+          dotnet manifest-lint rules --format markdown
+          dotnet manifest-lint explain ML1001
+
+        Exit codes:
+          0  no finding at or above --fail-level (default: error)
+          1  findings at or above --fail-level
+          2  usage or configuration error
+          3  the tool itself failed
+        """;
+
+    /// <summary>Runs with the process's own console, current directory and environment.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream> openStandardInput) =>
+        Run(args, new CliConsole(stdout, stderr, openStandardInput)
         {
-            paths, ns, config, noColor,
-        };
-
-        var exitCode = ExitCodes.Success;
-        root.SetAction(parse =>
-        {
-            try
-            {
-                var requested = parse.GetValue(paths) ?? [];
-                var request = new LintRequest
-                {
-                    Paths = requested.Length == 0 ? ["."] : requested,
-                    StandardInput = requested.Contains("-") ? ReadAll(openStandardInput()) : null,
-                    ConfigPath = parse.GetValue(config),
-                    Namespace = parse.GetValue(ns),
-                };
-                var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
-                foreach (var missing in outcome.MissingPaths)
-                {
-                    stderr.WriteLine($"error: path not found: {missing}");
-                }
-
-                if (outcome.MissingPaths.Count > 0)
-                {
-                    exitCode = ExitCodes.UsageError;
-                    return;
-                }
-
-                var useColor = !parse.GetValue(noColor) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
-                new TextOutputWriter().Write(outcome.Result, stdout, new OutputContext { UseColor = useColor });
-                exitCode = outcome.Result.HasAtLeast(Severity.Error) ? ExitCodes.Findings : ExitCodes.Success;
-            }
-            catch (ConfigurationException ex)
-            {
-                stderr.WriteLine($"error: {ex.Message}");
-                exitCode = ExitCodes.UsageError;
-            }
+            IsOutputTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
         });
 
-        var result = root.Parse(args);
-        if (result.Errors.Count > 0)
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+
+        var root = LintCommand.Create(console);
+        root.Add(CatalogCommands.Rules(console));
+        root.Add(CatalogCommands.Explain(console));
+        foreach (var help in root.Options.OfType<HelpOption>())
         {
-            foreach (var error in result.Errors)
+            if (help.Action is HelpAction action)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                help.Action = new HelpWithEpilog(action);
+            }
+        }
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not HelpWithEpilog)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"error: {error.Message}");
             }
 
+            console.Error.WriteLine($"Run '{CommandName} --help' for usage.");
             return ExitCodes.UsageError;
         }
 
         try
         {
-            var invoked = result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-            return invoked != 0 ? invoked : exitCode;
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"internal error: {ex}");
+            console.Error.WriteLine($"internal error: {ex}");
             return ExitCodes.ToolFailure;
         }
     }
 
-    private static byte[] ReadAll(Stream stream)
+    private static string StripBuildMetadata(string version)
     {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var plus = version.IndexOf('+');
+        return plus < 0 ? version : version[..plus];
+    }
+
+    /// <summary>The standard help, then examples and exit codes for the main command.</summary>
+    private sealed class HelpWithEpilog(HelpAction standard) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            standard.Invoke(parseResult);
+            if (parseResult.CommandResult.Command is RootCommand)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(Epilog);
+            }
+
+            return ExitCodes.Success;
+        }
     }
 }

@@ -1,3 +1,3 @@
 using ManifestLint.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);
+return CliApp.Run(args, CliConsole.FromProcess());

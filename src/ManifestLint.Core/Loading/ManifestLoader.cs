@@ -38,12 +38,15 @@ public static class ManifestLoader
         byte[] bytes;
         try
         {
-            if (input.Content is null && source.FullPath is not null && new FileInfo(source.FullPath).Length is var size && size > options.MaxFileSizeBytes)
+            long? size = input.Content is null && source.FullPath is not null ? new FileInfo(source.FullPath).Length : null;
+            if (size > options.MaxFileSizeBytes)
             {
                 return Failed(source, CoreRules.FileTooLarge, CoreRules.FileTooLarge.FormatMessage(size, options.MaxFileSizeBytes), TextSpan.At(1, 1));
             }
 
-            bytes = input.Content ?? File.ReadAllBytes(source.FullPath!);
+            // Named pipes, sockets and devices report length 0, and opening a pipe blocks until something writes to it:
+            // a zero-length file is taken as empty without being opened (an empty regular file reads the same anyway).
+            bytes = input.Content ?? (size == 0 ? [] : File.ReadAllBytes(source.FullPath!));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

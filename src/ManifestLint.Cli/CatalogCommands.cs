@@ -1,0 +1,75 @@
+using System.CommandLine;
+using ManifestLint.Core.Engine;
+using ManifestLint.Rules;
+
+namespace ManifestLint.Cli;
+
+/// <summary><c>rules</c> (the catalogue as a table) and <c>explain ID</c> (a rule's page).</summary>
+public static class CatalogCommands
+{
+    public static Command Rules(CliConsole console)
+    {
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text, or markdown for documentation (links to rules/ID.md)",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var command = new Command("rules", "List every rule: ID, title, category and default severity") { format };
+        command.SetAction(parse =>
+        {
+            WriteRules(console.Out, parse.GetValue(format) == "markdown");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Command Explain(CliConsole console)
+    {
+        var id = new Argument<string>("ID") { Description = "A rule ID, such as ML1001" };
+        var command = new Command("explain", "Print a rule's documentation: what it finds, why it matters, examples, configuration") { id };
+        command.SetAction(parse =>
+        {
+            var requested = parse.GetValue(id)!;
+            if (RuleCatalog.Find(requested) is not { } rule)
+            {
+                console.Error.WriteLine($"error: unknown rule '{requested}'; `dotnet manifest-lint rules` lists them");
+                return ExitCodes.UsageError;
+            }
+
+            console.Out.Write(RuleCatalog.Documentation(rule.Id) ?? $"# {rule.Id}: {rule.Title}\n\n{rule.Description}\n\n{rule.HelpText}\n");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteRules(TextWriter output, bool markdown)
+    {
+        var rows = RuleCatalog.AllRules
+            .Select(r => (Id: markdown ? $"[{r.Id}](rules/{r.Id}.md)" : r.Id, r.Title, r.Category, Default: DefaultSeverity(r)))
+            .ToList();
+        if (markdown)
+        {
+            output.WriteLine("| ID | Title | Category | Default |");
+            output.WriteLine("|---|---|---|---|");
+            foreach (var row in rows)
+            {
+                output.WriteLine($"| {row.Id} | {row.Title} | {row.Category} | {row.Default} |");
+            }
+
+            return;
+        }
+
+        (string Id, string Title, string Category, string Default) header = ("ID", "Title", "Category", "Default");
+        var idWidth = rows.Append(header).Max(r => r.Id.Length);
+        var titleWidth = rows.Append(header).Max(r => r.Title.Length);
+        var categoryWidth = rows.Append(header).Max(r => r.Category.Length);
+        foreach (var row in rows.Prepend(header))
+        {
+            output.WriteLine($"{row.Id.PadRight(idWidth)}  {row.Title.PadRight(titleWidth)}  {row.Category.PadRight(categoryWidth)}  {row.Default}".TrimEnd());
+        }
+    }
+
+    private static string DefaultSeverity(RuleDescriptor rule) =>
+        rule.EnabledByDefault ? rule.DefaultSeverity.ToDisplayString() : $"off ({rule.DefaultSeverity.ToDisplayString()} when enabled)";
+}

@@ -1,0 +1,333 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ManifestLint.Core.Configuration;
+using ManifestLint.Core.Engine;
+using ManifestLint.Core.Output;
+using ManifestLint.Core.Output.Sarif;
+using ManifestLint.Rules;
+
+namespace ManifestLint.Cli;
+
+/// <summary>The main command: lint paths (or standard input) and write the result in one or more formats.</summary>
+public static class LintCommand
+{
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "junit"];
+
+    public static RootCommand Create(CliConsole console)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or directories to lint (directories are searched for *.yaml, *.yml, *.json), or - for standard input. Default: the current directory",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string[]>("--format", "-f")
+        {
+            Description = "Output format: text, json, sarif, github or junit. Repeat with --output to write several",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string[]>("--output", "-o")
+        {
+            Description = "Write the format named by the --format before it to FILE instead of standard output",
+            HelpName = "FILE",
+        };
+        var failLevel = new Option<string>("--fail-level")
+        {
+            Description = "Exit with 1 when a finding is at or above this severity (note includes info; none never fails)",
+            DefaultValueFactory = _ => "error",
+        };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "info", "none");
+        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
+        var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
+        var include = new Option<string[]>("--include") { Description = "Run only these rules: IDs or categories, repeated or comma-separated", HelpName = "RULES" };
+        var exclude = new Option<string[]>("--exclude") { Description = "Do not run these rules: IDs or categories, repeated or comma-separated", HelpName = "RULES" };
+        var ignorePath = new Option<string[]>("--ignore-path") { Description = "Skip files matching this glob, relative to the repository root (repeatable)", HelpName = "GLOB" };
+        var category = new Option<string?>("--category") { Description = "SARIF automationDetails category, to keep several uploads for one commit apart", HelpName = "NAME" };
+        var root = new Option<string?>("--root")
+        {
+            Description = "Directory that paths in the output are relative to (default: the git repository root above the current directory, else the current directory)",
+            HelpName = "DIR",
+        };
+        var noColor = new Option<bool>("--no-color") { Description = "Do not colour text output (colour is only ever written to a terminal; NO_COLOR is honoured too)" };
+        var noSuppressed = new Option<bool>("--no-suppressed") { Description = "Leave suppressed findings out of every format (GitHub code scanning shows suppressed SARIF results as open alerts)" };
+        var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
+        var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
+
+        var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
+        {
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize,
+        };
+
+        foreach (var version in command.Options.OfType<VersionOption>())
+        {
+            // The default prints the entry assembly's version, which is the test host's when run in-process.
+            version.Action = new PrintVersion();
+        }
+
+        command.SetAction(parse =>
+        {
+            IReadOnlyList<OutputTarget> targets;
+            try
+            {
+                targets = OutputTargets.Resolve(parse, format, output);
+            }
+            catch (UsageException ex)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            var settings = new Settings(
+                Paths: parse.GetValue(paths) ?? [],
+                Targets: targets,
+                FailLevel: parse.GetValue(failLevel)!,
+                Namespace: parse.GetValue(ns),
+                ConfigPath: parse.GetValue(config),
+                Include: parse.GetValue(include) ?? [],
+                Exclude: parse.GetValue(exclude) ?? [],
+                IgnorePaths: parse.GetValue(ignorePath) ?? [],
+                Category: parse.GetValue(category),
+                Root: parse.GetValue(root),
+                NoColor: parse.GetValue(noColor),
+                NoSuppressed: parse.GetValue(noSuppressed),
+                Stats: parse.GetValue(stats),
+                MaxFileSize: parse.GetValue(maxFileSize));
+            return Run(settings, console);
+        });
+        return command;
+    }
+
+    private sealed record Settings(
+        IReadOnlyList<string> Paths,
+        IReadOnlyList<OutputTarget> Targets,
+        string FailLevel,
+        string? Namespace,
+        string? ConfigPath,
+        IReadOnlyList<string> Include,
+        IReadOnlyList<string> Exclude,
+        IReadOnlyList<string> IgnorePaths,
+        string? Category,
+        string? Root,
+        bool NoColor,
+        bool NoSuppressed,
+        bool Stats,
+        long? MaxFileSize);
+
+    private static int Run(Settings settings, CliConsole console)
+    {
+        var cwd = console.CurrentDirectory;
+        var context = new OutputContext
+        {
+            ToolVersion = CliApp.Version,
+            BaseDirectory = settings.Root is null ? RepositoryRoot.Find(cwd) : Path.GetFullPath(settings.Root, cwd),
+            Category = settings.Category,
+            Documentation = RuleCatalog.Documentation,
+        };
+
+        try
+        {
+            var request = BuildRequest(settings, console, context.BaseDirectory);
+            var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
+            if (outcome.MissingPaths.Count > 0)
+            {
+                // Say it with the path as typed, not the absolute path the engine was given.
+                var typed = settings.Paths.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal)
+                    .ToDictionary(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal);
+                var message = string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}"));
+                return Fail(settings, console, context, message, ExitCodes.UsageError);
+            }
+
+            var result = outcome.Result;
+            if (settings.NoSuppressed)
+            {
+                result = result with { Diagnostics = [.. result.Diagnostics.Where(d => !d.IsSuppressed)] };
+            }
+
+            var clock = Stopwatch.StartNew();
+            WriteOutputs(settings, console, context, result);
+            if (settings.Stats)
+            {
+                WriteStatistics(console.Error, result.Statistics, clock.Elapsed);
+            }
+
+            return FailLevel(settings.FailLevel) is { } level && result.HasAtLeast(level) ? ExitCodes.Findings : ExitCodes.Success;
+        }
+        catch (UsageException ex)
+        {
+            return Fail(settings, console, context, ex.Message, ExitCodes.UsageError);
+        }
+        catch (ConfigurationException ex)
+        {
+            return Fail(settings, console, context, ex.Message, ExitCodes.UsageError);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            console.Error.WriteLine($"internal error: {ex}");
+            WriteFailedSarif(settings, console, context, $"ManifestLint failed: {ex.GetType().Name}: {ex.Message}", isConfigurationError: false);
+            return ExitCodes.ToolFailure;
+        }
+    }
+
+    private static LintRequest BuildRequest(Settings settings, CliConsole console, string baseDirectory)
+    {
+        var cwd = console.CurrentDirectory;
+        if (!Directory.Exists(baseDirectory))
+        {
+            throw new UsageException($"--root {settings.Root}: directory not found");
+        }
+
+        if (settings.MaxFileSize is <= 0)
+        {
+            throw new UsageException("--max-file-size must be a positive number of bytes");
+        }
+
+        var configPath = settings.ConfigPath is null ? RepositoryConfig.Discover(cwd) : Path.GetFullPath(settings.ConfigPath, cwd);
+        if (settings.ConfigPath is not null && !File.Exists(configPath))
+        {
+            throw new UsageException($"--config {settings.ConfigPath}: configuration file not found");
+        }
+
+        // The engine resolves paths against the base directory (the repository root); users type them relative
+        // to where they are.
+        var paths = settings.Paths.Count == 0 ? ["."] : settings.Paths;
+        return new LintRequest
+        {
+            Paths = [.. paths.Select(p => p == "-" ? p : Path.GetFullPath(p, cwd))],
+            StandardInput = paths.Contains("-") ? ReadAll(console.OpenStandardInput()) : null,
+            BaseDirectory = baseDirectory,
+            ConfigPath = configPath,
+            Namespace = settings.Namespace,
+            IgnorePaths = settings.IgnorePaths,
+            Filter = new RuleFilter(RuleNames(settings.Include, "--include"), RuleNames(settings.Exclude, "--exclude")),
+            MaxFileSize = settings.MaxFileSize,
+        };
+    }
+
+    /// <summary>IDs and categories, checked against the catalogue: a typo would otherwise silently run nothing.</summary>
+    private static List<string> RuleNames(IReadOnlyList<string> values, string option)
+    {
+        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var categories = RuleCatalog.AllRules.Select(r => r.Category).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = names.FirstOrDefault(n => RuleCatalog.Find(n) is null && !categories.Contains(n));
+        return unknown is null
+            ? names
+            : throw new UsageException($"{option} {unknown}: no rule or category has this name; `{CliApp.CommandName} rules` lists them");
+    }
+
+    private static Severity? FailLevel(string level) => level switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "note" or "info" => Severity.Info,
+        _ => null,
+    };
+
+    private static void WriteOutputs(Settings settings, CliConsole console, OutputContext context, AnalysisResult result)
+    {
+        foreach (var target in settings.Targets)
+        {
+            var writer = WriterFor(target.Format);
+            if (target.Path is null)
+            {
+                var useColor = target.Format == "text" && console.IsOutputTerminal && !settings.NoColor
+                    && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"));
+                writer.Write(result, console.Out, context with { UseColor = useColor });
+                console.Out.Flush();
+            }
+            else
+            {
+                using var file = OpenOutput(target.Path, console.CurrentDirectory);
+                writer.Write(result, file, context);
+            }
+        }
+    }
+
+    private static IOutputWriter WriterFor(string format) => format switch
+    {
+        "json" => new JsonOutputWriter(),
+        "sarif" => new SarifOutputWriter(),
+        "github" => new GitHubOutputWriter(),
+        "junit" => new JUnitOutputWriter(),
+        _ => new TextOutputWriter(),
+    };
+
+    private static StreamWriter OpenOutput(string path, string cwd)
+    {
+        var fullPath = Path.GetFullPath(path, cwd);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            return new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--output {path}: cannot write the file: {ex.Message}");
+        }
+    }
+
+    /// <summary>Reports a run that produced no result; SARIF outputs still get a valid log that says so.</summary>
+    private static int Fail(Settings settings, CliConsole console, OutputContext context, string message, int exitCode)
+    {
+        console.Error.WriteLine($"error: {message}");
+        WriteFailedSarif(settings, console, context, message, isConfigurationError: exitCode == ExitCodes.UsageError);
+        return exitCode;
+    }
+
+    private static void WriteFailedSarif(Settings settings, CliConsole console, OutputContext context, string message, bool isConfigurationError)
+    {
+        foreach (var target in settings.Targets.Where(t => t.Format == "sarif"))
+        {
+            try
+            {
+                if (target.Path is null)
+                {
+                    new SarifOutputWriter().WriteFailedRun(console.Out, context, message, isConfigurationError);
+                }
+                else
+                {
+                    using var file = OpenOutput(target.Path, console.CurrentDirectory);
+                    new SarifOutputWriter().WriteFailedRun(file, context, message, isConfigurationError);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UsageException)
+            {
+                // The original failure has been reported; the log is a courtesy.
+            }
+        }
+    }
+
+    private static void WriteStatistics(TextWriter error, AnalysisStatistics stats, TimeSpan outputTime)
+    {
+        static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+        error.WriteLine($"files: {stats.Files}");
+        error.WriteLine($"documents: {stats.Documents}");
+        error.WriteLine($"resources: {stats.Resources}");
+        error.WriteLine($"pod templates: {stats.PodTemplates}");
+        error.WriteLine($"rules run: {stats.RulesRun}");
+        error.WriteLine($"load time: {Ms(stats.LoadTime)}");
+        error.WriteLine($"index time: {Ms(stats.IndexTime)}");
+        error.WriteLine($"rules time: {Ms(stats.RulesTime)}");
+        error.WriteLine($"output time: {Ms(outputTime)}");
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+    }
+
+    private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(CliApp.Version);
+            return ExitCodes.Success;
+        }
+    }
+}

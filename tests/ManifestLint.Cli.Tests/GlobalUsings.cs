@@ -1,0 +1,3 @@
+global using System.Text.Json.Nodes;
+global using ManifestLint.Cli.Tests.Support;
+global using ManifestLint.TestSupport;
