@@ -64,7 +64,7 @@ public sealed class LintManifests : ManifestLintTask
 
         // As `dotnet manifest-lint` run in the project directory: paths (and ignorePaths) are relative to the
         // repository root, and .manifestlint.yaml is looked up from the project directory upwards.
-        var baseDirectory = RepositoryRootOf(ProjectDirectory);
+        var baseDirectory = RepositoryRoot.Find(ProjectDirectory);
         var request = new LintRequest
         {
             Paths = [.. Files.Select(f => f.GetMetadata("FullPath"))],
@@ -181,22 +181,6 @@ public sealed class LintManifests : ManifestLintTask
         WriteAtomically(DependencyFile, string.Join(Environment.NewLine, dependencies) + Environment.NewLine);
     }
 
-    /// <summary>
-    /// The nearest directory above the project holding .git (a folder, or a file in worktrees), else the project
-    /// directory: the CLI's rule (ManifestLint.Cli.RepositoryRoot), which the task cannot reference.
-    /// </summary>
-    private static string RepositoryRootOf(string projectDirectory)
-    {
-        for (var dir = new DirectoryInfo(Path.GetFullPath(projectDirectory)); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Path.GetFullPath(projectDirectory);
-    }
 
     /// <summary>Parallel builds of other projects may read these files; they never see half of one.</summary>
     internal static void WriteAtomically(string path, string content)

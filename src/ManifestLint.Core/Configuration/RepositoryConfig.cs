@@ -43,7 +43,7 @@ public sealed record RepositoryConfig
                 return candidate;
             }
 
-            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, ".git")))
+            if (RepositoryRoot.IsRoot(dir.FullName))
             {
                 return null;
             }

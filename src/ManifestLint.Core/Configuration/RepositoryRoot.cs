@@ -1,4 +1,4 @@
-namespace ManifestLint.Cli;
+namespace ManifestLint.Core.Configuration;
 
 /// <summary>
 /// The directory output paths are relative to. GitHub code scanning and workflow annotations want paths relative
@@ -11,13 +11,18 @@ public static class RepositoryRoot
     {
         for (var dir = new DirectoryInfo(Path.GetFullPath(startDirectory)); dir is not null; dir = dir.Parent)
         {
-            var git = Path.Combine(dir.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
+            if (IsRoot(dir.FullName))
             {
                 return dir.FullName;
             }
         }
 
         return Path.GetFullPath(startDirectory);
+    }
+
+    public static bool IsRoot(string directory)
+    {
+        var git = Path.Combine(directory, ".git");
+        return Directory.Exists(git) || File.Exists(git);
     }
 }
