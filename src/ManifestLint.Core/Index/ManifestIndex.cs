@@ -12,6 +12,8 @@ public sealed record ExternalObject(string Kind, string? Namespace, string Name)
 public sealed class ManifestIndex
 {
     private readonly Dictionary<string, List<Resource>> _byKind = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Namespace, string Selector), IReadOnlyList<PodTemplate>> _selected = new();
+    private readonly Dictionary<(string Kind, string Namespace), List<Resource>> _byKindIn = [];
     private readonly Dictionary<(string Kind, string? Namespace, string Name), List<Resource>> _byName = [];
     private readonly Dictionary<(string Kind, string Name), List<Resource>> _byKindAndName = [];
     private readonly Dictionary<string, List<PodTemplate>> _podsByNamespace = new(StringComparer.Ordinal);
@@ -46,6 +48,7 @@ public sealed class ManifestIndex
             {
                 namespaces.Add(resource.Namespace);
                 _kindsDeclaredIn.Add((resource.Kind, resource.Namespace));
+                Add(_byKindIn, (resource.Kind, resource.Namespace), resource);
             }
 
             if (resource.Kind == "Namespace" && resource.Group == "")
@@ -105,6 +108,13 @@ public sealed class ManifestIndex
 
     public IEnumerable<Resource> OfKind(string group, string kind) => OfKind(kind).Where(r => r.Group == group);
 
+    /// <summary>
+    /// Resources of a kind in one namespace, in input order. "Did you mean" searches start here: filtering
+    /// <see cref="OfKind(string)"/> by namespace costs every object of the kind in the input, once per missing reference.
+    /// </summary>
+    public IReadOnlyList<Resource> OfKindIn(string kind, string @namespace) =>
+        _byKindIn.TryGetValue((kind, @namespace), out var list) ? list : [];
+
     public Resource? Find(string kind, string? @namespace, string name) =>
         _byName.TryGetValue((kind, @namespace, name), out var list) ? list[0] : null;
 
@@ -154,13 +164,25 @@ public sealed class ManifestIndex
     public IReadOnlyList<PodTemplate> PodTemplatesIn(string @namespace) =>
         _podsByNamespace.TryGetValue(@namespace, out var list) ? list : [];
 
+    /// <summary>Pod templates in a namespace whose labels include key=value, in input order (the posting list of the label).</summary>
+    public IReadOnlyList<PodTemplate> PodTemplatesLabelled(string @namespace, string key, string value) =>
+        _podsByLabel.TryGetValue((@namespace, key, value), out var list) ? list : [];
+
+    /// <summary>A template's position in <see cref="PodTemplates"/> (input order), to merge posting lists in that order.</summary>
+    public int OrdinalOf(PodTemplate template) => _podOrdinal[template];
+
     public Resource? NamespaceObject(string name) => Find("Namespace", null, name);
 
     /// <summary>
     /// Pod templates in a namespace that the selector selects. Starts from the smallest label posting list
     /// the selector pins down, so a namespace with thousands of workloads costs lookups, not a scan per query.
+    /// Answers are kept per namespace and selector: a thousand NetworkPolicies that all admit "team: platform"
+    /// ask one broad question a thousand times, which must not cost a thousand namespace-sized answers.
     /// </summary>
-    public IReadOnlyList<PodTemplate> SelectPods(string @namespace, LabelSelector selector)
+    public IReadOnlyList<PodTemplate> SelectPods(string @namespace, LabelSelector selector) =>
+        _selected.GetOrAdd((@namespace, selector.Key), static (key, state) => state.Index.Select(key.Namespace, state.Selector), (Index: this, Selector: selector));
+
+    private IReadOnlyList<PodTemplate> Select(string @namespace, LabelSelector selector)
     {
         IReadOnlyList<PodTemplate> candidates = PodTemplatesIn(@namespace);
         foreach (var (key, value) in selector.MatchLabels)

@@ -36,6 +36,8 @@ public sealed record SelectorRequirement(string Key, SelectorOperator Operator, 
 /// </summary>
 public sealed class LabelSelector
 {
+    private string? _key;
+
     public LabelSelector(IReadOnlyDictionary<string, string> matchLabels, IReadOnlyList<SelectorRequirement> matchExpressions)
     {
         MatchLabels = matchLabels;
@@ -134,6 +136,15 @@ public sealed class LabelSelector
         unmet.AddRange(MatchExpressions.Where(r => !r.Matches(labels)).Select(r => r.ToString()));
         return unmet;
     }
+
+    /// <summary>
+    /// The same text for selectors that require the same labels (whatever order the map was written in), and
+    /// different text otherwise: each part is length-prefixed, so no key or value, however malformed, can collide.
+    /// </summary>
+    public string Key => _key ??= string.Concat(
+        MatchLabels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key.Length}:{l.Key}{l.Value.Length}:{l.Value}")
+            .Append("|")
+            .Concat(MatchExpressions.Select(r => $"{r.Key.Length}:{r.Key}{r.Operator}{r.Values.Count}:{string.Concat(r.Values.Select(v => $"{v.Length}:{v}"))}")));
 
     /// <summary>How many requirements there are, to judge how close a near miss is.</summary>
     public int RequirementCount => MatchLabels.Count + MatchExpressions.Count;

@@ -200,9 +200,13 @@ public sealed record NetworkPolicyPeer(MappingNode Node, LabelSelector? PodSelec
         IEnumerable<string> candidates;
         if (NamespaceSelector is null)
         {
-            candidates = [policyNamespace];
+            // The policy's own namespace: the index's shared answer as it is, not a copy per peer (a thousand policies
+            // admitting "team: platform" would otherwise copy the namespace's pods a thousand times).
+            return index.PodTemplatesIn(policyNamespace).Count == 0 || NamespaceLabels.HasClusterManagedPods(policyNamespace) ? null
+                : PodSelector is null ? index.PodTemplatesIn(policyNamespace) : index.SelectPods(policyNamespace, PodSelector);
         }
-        else if (NamespaceLabels.PinnedNames(NamespaceSelector) is { } pinned)
+
+        if (NamespaceLabels.PinnedNames(NamespaceSelector) is { } pinned)
         {
             candidates = pinned.Order(StringComparer.Ordinal);
         }

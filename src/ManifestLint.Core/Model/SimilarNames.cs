@@ -10,9 +10,9 @@ public static class SimilarNames
     public static T? Closest<T>(string wanted, IEnumerable<T> candidates, Func<T, string> nameOf)
         where T : class
     {
+        // Called once per missing reference over a namespace's objects of a kind: nothing here allocates per candidate.
         T? best = null;
         var bestDistance = int.MaxValue;
-        var normalizedWanted = Normalize(wanted);
         foreach (var candidate in candidates)
         {
             var name = nameOf(candidate);
@@ -21,7 +21,7 @@ public static class SimilarNames
                 continue;
             }
 
-            var distance = Normalize(name) == normalizedWanted ? 0 : Distance(wanted, name);
+            var distance = SameWhenNormalized(name, wanted) ? 0 : Distance(wanted, name);
             if (distance < bestDistance && distance <= Allowed(wanted))
             {
                 best = candidate;
@@ -35,8 +35,33 @@ public static class SimilarNames
     /// <summary>Two edits for longer names, one for short ones: "db" vs "dc" is a different name, not a typo.</summary>
     private static int Allowed(string wanted) => wanted.Length >= 8 ? 2 : wanted.Length >= 4 ? 1 : 0;
 
-    private static string Normalize(string name) =>
-        new([.. name.Where(c => c is not ('-' or '_' or '.')).Select(char.ToLowerInvariant)]);
+    /// <summary>Equal once separators ('-', '_', '.') are dropped and case is ignored.</summary>
+    private static bool SameWhenNormalized(string a, string b)
+    {
+        var (i, j) = (0, 0);
+        while (true)
+        {
+            while (i < a.Length && a[i] is '-' or '_' or '.')
+            {
+                i++;
+            }
+
+            while (j < b.Length && b[j] is '-' or '_' or '.')
+            {
+                j++;
+            }
+
+            if (i == a.Length || j == b.Length)
+            {
+                return i == a.Length && j == b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i++]) != char.ToLowerInvariant(b[j++]))
+            {
+                return false;
+            }
+        }
+    }
 
     /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
     private static int Distance(string a, string b)
@@ -46,30 +71,36 @@ public static class SimilarNames
             return int.MaxValue;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rolling rows (two back for transpositions) instead of the whole matrix.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 256 ? stackalloc int[3 * width] : new int[3 * width];
+        var twoBack = rows[..width];
+        var previous = rows[width..(2 * width)];
+        var current = rows[(2 * width)..];
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            current[0] = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], twoBack[j - 2] + 1);
                 }
             }
+
+            var spare = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }

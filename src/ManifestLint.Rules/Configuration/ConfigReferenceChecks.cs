@@ -90,7 +90,7 @@ internal static class ConfigReferenceChecks
     /// registry credential Secret in the namespace shows that it manages them there.
     /// </summary>
     private static bool DeclaresPullSecretIn(ManifestIndex index, string ns) =>
-        index.OfKind(ConfigReferences.Secret).Any(s => s.Namespace == ns && s.Root.StringAt("type") is "kubernetes.io/dockerconfigjson" or "kubernetes.io/dockercfg");
+        index.OfKindIn(ConfigReferences.Secret, ns).Any(s => s.Root.StringAt("type") is "kubernetes.io/dockerconfigjson" or "kubernetes.io/dockercfg");
 
     /// <summary>The objects of the input with this name and the union of their keys; null when the keys cannot be known.</summary>
     private static (IReadOnlyList<Resource> Objects, IReadOnlySet<string> Keys)? DeclaredKeys(ManifestIndex index, string kind, string ns, string name)
@@ -130,7 +130,7 @@ internal static class ConfigReferenceChecks
                 $"create {kind} '{name}' in namespace '{ns}', or move the workload to namespace '{elsewhere.Namespace}'");
         }
 
-        if (SimilarNames.Closest(name, index.OfKind(kind).Where(r => r.Namespace == ns), r => r.Name) is { } similar)
+        if (SimilarNames.Closest(name, index.OfKindIn(kind, ns), r => r.Name) is { } similar)
         {
             related.Insert(0, new RelatedLocation(similar.Location, $"{kind} '{similar.Name}'"));
             return ($"; did you mean '{similar.Name}'?", $"refer to '{similar.Name}', or create {kind} '{name}' in namespace '{ns}'");

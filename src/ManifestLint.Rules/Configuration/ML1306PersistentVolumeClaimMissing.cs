@@ -88,7 +88,7 @@ public sealed class ML1306PersistentVolumeClaimMissing : ManifestAnalyzer
                 [new RelatedLocation(elsewhere.Location, $"PersistentVolumeClaim '{claim}' in namespace '{elsewhere.Namespace}'")]);
         }
 
-        if (SimilarNames.Closest(claim, index.OfKind(Kind).Where(r => r.Namespace == ns), r => r.Name) is { } similar)
+        if (SimilarNames.Closest(claim, index.OfKindIn(Kind, ns), r => r.Name) is { } similar)
         {
             return ($"; did you mean '{similar.Name}'?", [new RelatedLocation(similar.Location, $"PersistentVolumeClaim '{similar.Name}'")]);
         }

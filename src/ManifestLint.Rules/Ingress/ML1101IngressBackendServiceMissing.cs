@@ -56,7 +56,7 @@ public sealed class ML1101IngressBackendServiceMissing : ManifestAnalyzer
                 detail = $"; it exists only in namespace '{elsewhere.Namespace}' (an Ingress can only use Services of its own namespace)";
                 help = $"move Ingress '{ingress.Name}' to namespace '{elsewhere.Namespace}', or create Service '{name}' in namespace '{ns}'";
             }
-            else if (SimilarNames.Closest(name, index.OfKind("Service").Where(s => s.Namespace == ns && s.Group == ""), s => s.Name) is { } similar)
+            else if (SimilarNames.Closest(name, index.OfKindIn("Service", ns).Where(s => s.Group == ""), s => s.Name) is { } similar)
             {
                 related.Insert(0, new RelatedLocation(similar.Location, $"Service '{similar.Name}'"));
                 detail = $"; did you mean '{similar.Name}'?";

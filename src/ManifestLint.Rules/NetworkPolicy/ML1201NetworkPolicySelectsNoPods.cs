@@ -42,7 +42,7 @@ public sealed class ML1201NetworkPolicySelectsNoPods : ManifestAnalyzer
         var related = new List<RelatedLocation>();
         var detail = "";
         string? help = null;
-        if (SelectorNearMiss.Closest(policy.PodSelector, candidates) is { } near)
+        if (SelectorNearMiss.Closest(policy.PodSelector, context.Index, policy.Namespace) is { } near)
         {
             var unmet = policy.PodSelector.Unmet(near.Labels);
             detail = $"; {near.Owner.Kind} '{near.Owner.Name}' comes closest but lacks {string.Join(", ", unmet)}";

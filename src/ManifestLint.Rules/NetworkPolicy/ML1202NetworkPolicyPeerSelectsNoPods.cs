@@ -65,7 +65,7 @@ public sealed class ML1202NetworkPolicyPeerSelectsNoPods : ManifestAnalyzer
                 return ($"; Namespace '{ns}' does not match the namespaceSelector {namespaceSelector}", related);
             }
 
-            if (peer.PodSelector is { } podSelector && SelectorNearMiss.Closest(podSelector, context.Index.PodTemplatesIn(ns)) is { } near)
+            if (peer.PodSelector is { } podSelector && SelectorNearMiss.Closest(podSelector, context.Index, ns) is { } near)
             {
                 related.Add(new RelatedLocation(near.Owner.LocationOf(near.LabelsNode), $"{near.Owner.Kind} '{near.Owner.Name}' pod labels"));
                 return ($"; {near.Owner.Kind} '{near.Owner.Name}' comes closest but lacks {string.Join(", ", podSelector.Unmet(near.Labels))}", related);

@@ -115,7 +115,7 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
             // The selector is broken (ML1001). Fixing it makes the pods it comes closest to the target, as in seed
             // incident 000, where both faults hid each other; without such a near miss there is nothing to judge.
             var selector = LabelSelector.FromMap(service.Spec!.MappingAt("selector")!);
-            if (SelectorNearMiss.Closest(selector, index.PodTemplatesIn(ns)) is not { } near)
+            if (SelectorNearMiss.Closest(selector, index, ns) is not { } near)
             {
                 return null;
             }

@@ -106,7 +106,7 @@ public sealed class ML1501RoleBindingRoleMissing : ManifestAnalyzer
             return; // The input creates no Role in this namespace: roles are managed elsewhere.
         }
 
-        var roles = index.OfKind(RbacGroup, "Role").Where(r => r.Namespace == ns).ToList();
+        var roles = index.OfKindIn("Role", ns).Where(r => r.Group == RbacGroup).ToList();
         var (detail, related) = clusterRole is not null || builtIn
             ? ($"; {(builtIn ? "the built-in" : "a")} ClusterRole '{name}' exists: set roleRef.kind to ClusterRole",
                 clusterRole is null ? [] : [new RelatedLocation(clusterRole.Location, $"ClusterRole '{name}'")])

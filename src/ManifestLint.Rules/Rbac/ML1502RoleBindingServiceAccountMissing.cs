@@ -55,7 +55,7 @@ public sealed class ML1502RoleBindingServiceAccountMissing : ManifestAnalyzer
                 related.Add(new RelatedLocation(elsewhere.Location, $"ServiceAccount '{name}' in namespace '{elsewhere.Namespace}'"));
                 detail = $"; it exists in namespace '{elsewhere.Namespace}': set the subject's namespace";
             }
-            else if (SimilarNames.Closest(name, context.Index.OfKind("ServiceAccount").Where(r => r.Namespace == ns), r => r.Name) is { } similar)
+            else if (SimilarNames.Closest(name, context.Index.OfKindIn("ServiceAccount", ns), r => r.Name) is { } similar)
             {
                 related.Add(new RelatedLocation(similar.Location, $"ServiceAccount '{similar.Name}'"));
                 detail = $"; did you mean '{similar.Name}'?";

@@ -35,7 +35,7 @@ public sealed class ML1401AutoscalerTargetMissing : ManifestAnalyzer
             return;
         }
 
-        var sameKind = index.OfKind(target.Kind).Where(r => r.Namespace == ns && target.HasKindOf(r)).ToList();
+        var sameKind = index.OfKindIn(target.Kind, ns).Where(target.HasKindOf).ToList();
         if (sameKind.Count == 0)
         {
             return; // The input has no object of the target's kind here: the workload is deployed from elsewhere.

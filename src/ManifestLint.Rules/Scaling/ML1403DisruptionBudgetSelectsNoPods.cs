@@ -68,7 +68,7 @@ public sealed class ML1403DisruptionBudgetSelectsNoPods : ManifestAnalyzer
 
         var related = new List<RelatedLocation>();
         var detail = "";
-        if (SelectorNearMiss.Closest(selector, candidates) is { } near)
+        if (SelectorNearMiss.Closest(selector, context.Index, ns) is { } near)
         {
             var owner = near.Owner;
             var unmet = selector.Unmet(near.Labels);

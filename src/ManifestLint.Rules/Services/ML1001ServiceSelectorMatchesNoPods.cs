@@ -49,7 +49,7 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
         var related = new List<RelatedLocation>();
         var detail = "";
         string? help = null;
-        if (SelectorNearMiss.Closest(selector, candidates) is { } near)
+        if (SelectorNearMiss.Closest(selector, context.Index, service.Namespace) is { } near)
         {
             var unmet = selector.Unmet(near.Labels);
             var owner = near.Owner;

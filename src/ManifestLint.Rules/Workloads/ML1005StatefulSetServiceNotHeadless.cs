@@ -64,7 +64,7 @@ public sealed class ML1005StatefulSetServiceNotHeadless : ManifestAnalyzer
             detail += $"; a Service with this name exists in namespace '{elsewhere.Namespace}' (a StatefulSet's Service must be in its own namespace)";
             related.Add(new RelatedLocation(elsewhere.Location, $"Service '{name}' in namespace '{elsewhere.Namespace}'"));
         }
-        else if (SimilarNames.Closest(name, context.Index.OfKind("Service").Where(s => s.Namespace == ns && s.Group == ""), s => s.Name) is { } similar)
+        else if (SimilarNames.Closest(name, context.Index.OfKindIn("Service", ns).Where(s => s.Group == ""), s => s.Name) is { } similar)
         {
             detail += $"; did you mean '{similar.Name}'?";
             related.Add(new RelatedLocation(similar.Location, $"Service '{similar.Name}'"));
