@@ -32,8 +32,14 @@ internal static class AppManifestBuilder
 
     private static ManifestObject Deployment(AppSpec app)
     {
-        var spec = new Map()
-            .Add("replicas", app.Replicas)
+        var spec = new Map();
+        if (app.Has(FaultKind.HpaTargetMissing))
+        {
+            // Only a Deployment that no HPA scales declares replicas: setting both makes them fight on every apply (ML1402).
+            spec.Add("replicas", app.Replicas);
+        }
+
+        spec
             .Add("selector", new Map().Add("matchLabels", new Map().Add("app", app.Name)))
             .Add("template", new Map()
                 .Add("metadata", new Map()
