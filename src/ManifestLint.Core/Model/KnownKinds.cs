@@ -19,6 +19,4 @@ public static class KnownKinds
 
     /// <summary>List kinds whose <c>items</c> are expanded into resources (kind: List, ServiceList, …).</summary>
     public static bool IsListKind(string kind) => kind.Length > 4 && kind.EndsWith("List", StringComparison.Ordinal) || kind == "List";
-
-    public const string ConfigurationAnnotationPrefix = "manifestlint.io/";
 }

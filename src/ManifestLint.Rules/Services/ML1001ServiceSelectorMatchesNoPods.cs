@@ -24,24 +24,23 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
     private static void Analyze(ResourceAnalysisContext context)
     {
         var service = context.Resource;
-        if (service.Group != "" || service.Namespace is null || service.Spec is not { } spec)
+        if (!ServiceSelection.SelectsPods(service))
         {
-            return;
+            return; // No selector semantics (ExternalName, no selector): endpoints are managed by hand or by DNS.
         }
 
-        if (spec.StringAt("type") == "ExternalName" || spec.MappingAt("selector") is not { Count: > 0 } selectorNode)
-        {
-            return; // No selector semantics: endpoints are managed by hand or by DNS.
-        }
+        var spec = service.Spec!;
+        var selectorNode = spec.MappingAt("selector")!;
+        var @namespace = service.Namespace!;
 
-        var candidates = context.Index.PodTemplatesIn(service.Namespace);
+        var candidates = context.Index.PodTemplatesIn(@namespace);
         if (candidates.Count == 0)
         {
             return; // The input declares no workloads here: they live elsewhere, so we cannot know.
         }
 
         var selector = LabelSelector.FromMap(selectorNode);
-        if (context.Index.SelectPods(service.Namespace, selector).Count > 0)
+        if (context.Index.SelectPods(@namespace, selector).Count > 0)
         {
             return;
         }
@@ -49,7 +48,7 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
         var related = new List<RelatedLocation>();
         var detail = "";
         string? help = null;
-        if (SelectorNearMiss.Closest(selector, context.Index, service.Namespace) is { } near)
+        if (SelectorNearMiss.Closest(selector, context.Index, @namespace) is { } near)
         {
             var unmet = selector.Unmet(near.Labels);
             var owner = near.Owner;
@@ -57,14 +56,14 @@ public sealed class ML1001ServiceSelectorMatchesNoPods : ManifestAnalyzer
             related.Add(new RelatedLocation(owner.LocationOf(near.LabelsNode), $"{owner.Kind} '{owner.Name}' has {FormatLabels(near.Labels)}"));
             help = $"add {string.Join(", ", unmet.Select(u => u.Split(' ')[0]))} to the pod template labels of {owner.Kind} '{owner.Name}', or remove it from the Service selector";
         }
-        else if (OtherNamespaceMatch(context, selector, service.Namespace) is { } elsewhere)
+        else if (OtherNamespaceMatch(context, selector, @namespace) is { } elsewhere)
         {
             detail = $"; pods with these labels exist in namespace '{elsewhere.Namespace}'";
             related.Add(new RelatedLocation(elsewhere.Owner.LocationOf(elsewhere.LabelsNode), $"{elsewhere.Owner.Kind} '{elsewhere.Owner.Name}' in namespace '{elsewhere.Namespace}' matches"));
             help = "move the Service to the workload's namespace (a Service only selects pods in its own namespace)";
         }
 
-        context.Report(Rule, service, service.KeyLocationOf(spec, "selector"), [service.Name, selector, service.Namespace, detail], related, help);
+        context.Report(Rule, service, service.KeyLocationOf(spec, "selector"), [service.Name, selector, @namespace, detail], related, help);
     }
 
 

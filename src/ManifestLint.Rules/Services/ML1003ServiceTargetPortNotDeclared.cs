@@ -24,39 +24,20 @@ public sealed class ML1003ServiceTargetPortNotDeclared : ManifestAnalyzer
     private static void Analyze(ResourceAnalysisContext context)
     {
         var service = context.Resource;
-        if (service.Group != "" || service.Namespace is null || service.Spec is not { } spec || spec.StringAt("type") == "ExternalName")
+        if (ServiceSelection.SelectedPods(context.Index, service) is not { Count: > 0 } pods)
         {
-            return;
+            return; // Selects no pods by design, or selects none of the input's: ML1001's finding, not ours.
         }
 
-        if (spec.MappingAt("selector") is not { Count: > 0 } selectorNode || spec.SequenceAt("ports") is not { } ports)
+        foreach (var port in ServicePort.Read(service))
         {
-            return;
-        }
-
-        var pods = context.Index.SelectPods(service.Namespace, LabelSelector.FromMap(selectorNode));
-        if (pods.Count == 0)
-        {
-            return; // ML1001's finding, not ours.
-        }
-
-        foreach (var port in ports.Mappings())
-        {
-            if (port.ScalarAt("port") is not { } portNode || !portNode.TryGetInt32(out var portNumber))
+            if (port.TargetName is { } name)
             {
-                continue;
-            }
-
-            var protocol = port.StringAt("protocol") ?? "TCP";
-            var target = port.ScalarAt("targetPort");
-            if (target is null || target.TryGetInt32(out _))
-            {
-                var number = target is null ? portNumber : int.Parse(target.Value, System.Globalization.CultureInfo.InvariantCulture);
-                CheckNumber(context, service, pods, number, protocol, target ?? (ManifestNode)port.GetEntry("port")!.Key, target is null);
+                CheckName(context, service, pods, name, port.Protocol, port.TargetOrPortNode);
             }
             else
             {
-                CheckName(context, service, pods, target.Value, protocol, target);
+                CheckNumber(context, service, pods, port.TargetNumber!.Value, port.Protocol, port.TargetOrPortNode, defaulted: port.TargetNode is not { IsNull: false });
             }
         }
     }
