@@ -202,7 +202,6 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         List<ConfigurationProblem> configurationProblems)
     {
         var fileByPath = files.GroupBy(f => f.Source.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var commentSuppressions = new Dictionary<string, CommentSuppressions>(StringComparer.Ordinal);
         var severityCache = new Dictionary<(string RuleId, string Path), Severity?>();
         var result = new List<Diagnostic>();
         foreach (var (diagnostic, resource) in collected)
@@ -220,12 +219,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                 continue;
             }
 
-            if (!commentSuppressions.TryGetValue(path, out var comments))
-            {
-                commentSuppressions[path] = comments = file is null ? CommentSuppressions.Empty : new CommentSuppressions(file.Comments, file.Text);
-            }
-
-            var suppression = comments.Find(diagnostic.Id, diagnostic.Location.Span.Start.Line)
+            var suppression = (file?.Suppressions ?? CommentSuppressions.Empty).Find(diagnostic.Id, diagnostic.Location.Span.Start.Line)
                 ?? (resource is null ? null : AnnotationSuppressions.Find(resource, diagnostic.Id));
             result.Add(diagnostic with { Severity = effective, Suppression = suppression });
         }

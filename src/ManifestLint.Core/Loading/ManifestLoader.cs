@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.Suppressions;
 using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Core.Loading;
@@ -17,13 +18,16 @@ public sealed record RawObject(
 
 public sealed record LoadedFile(
     SourceFile Source,
-    string? Text,
+    TextSource? Text,
     IReadOnlyList<RawObject> Objects,
     IReadOnlyList<SourceComment> Comments,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>ConfigMaps and Secrets the generators of a kustomization file create; empty for other files.</summary>
     public IReadOnlyList<KustomizeGeneratedObject> KustomizeGenerated { get; init; } = [];
+
+    /// <summary>The file's suppression comments, read while its text was at hand.</summary>
+    public CommentSuppressions Suppressions { get; init; } = CommentSuppressions.Empty;
 }
 
 /// <summary>
@@ -64,10 +68,13 @@ public static class ManifestLoader
             return Failed(source, CoreRules.InvalidEncoding, decoded.Problem!, decoded.ProblemSpan);
         }
 
-        return LoadText(source, decoded.Text, options);
+        var reload = input.Content is not null ? TextSource.OfBytes(input.Content) : TextSource.OfFile(source.FullPath!);
+        return LoadText(source, decoded.Text, options, reload);
     }
 
-    public static LoadedFile LoadText(SourceFile source, string text, LoadOptions options)
+    public static LoadedFile LoadText(SourceFile source, string text, LoadOptions options) => LoadText(source, text, options, TextSource.OfText(text));
+
+    private static LoadedFile LoadText(SourceFile source, string text, LoadOptions options, TextSource reload)
     {
         var stream = YamlStreamReader.Read(text, options.YamlLimits);
         if (LooksLikeUnrenderedHelm(text, stream))
@@ -77,7 +84,7 @@ public static class ManifestLoader
             var column = first - (text.LastIndexOf('\n', Math.Max(first - 1, 0)) + 1) + 1;
             var note = new Diagnostic(CoreRules.UnrenderedHelmTemplate, CoreRules.UnrenderedHelmTemplate.DefaultSeverity,
                 CoreRules.UnrenderedHelmTemplate.FormatMessage("it contains '{{' template actions"), new Location(source.Path, TextSpan.At(line, column)), []);
-            return new LoadedFile(source, text, [], stream.Comments, [note]);
+            return new LoadedFile(source, reload, [], stream.Comments, [note]) { Suppressions = CommentSuppressions.Read(stream.Comments, text) };
         }
 
         var diagnostics = stream.Problems
@@ -115,7 +122,11 @@ public static class ManifestLoader
             }
         }
 
-        return new LoadedFile(source, text, objects, stream.Comments, diagnostics) { KustomizeGenerated = kustomizeGenerated };
+        return new LoadedFile(source, reload, objects, stream.Comments, diagnostics)
+        {
+            KustomizeGenerated = kustomizeGenerated,
+            Suppressions = CommentSuppressions.Read(stream.Comments, text),
+        };
     }
 
     /// <summary>
@@ -161,8 +172,8 @@ public static class ManifestLoader
         var kind = map.StringAt("kind");
         if (apiVersion is null || kind is null)
         {
-            var present = map.GetEntry(apiVersion is null ? "kind" : "apiVersion")!;
-            Report(source, document, CoreRules.MissingRequiredField, apiVersion is null ? "Object has a kind but no apiVersion" : "Object has an apiVersion but no kind", present.Key.Span, diagnostics);
+            var present = map.KeyOf(apiVersion is null ? "kind" : "apiVersion")!;
+            Report(source, document, CoreRules.MissingRequiredField, apiVersion is null ? "Object has a kind but no apiVersion" : "Object has an apiVersion but no kind", present.Span, diagnostics);
             return;
         }
 
@@ -195,7 +206,7 @@ public static class ManifestLoader
                 return; // Named by the API server at creation; nothing can refer to it by name.
             }
 
-            var at = map.GetEntry("metadata")?.Key.Span ?? map.GetEntry("kind")!.Key.Span;
+            var at = (map.KeyOf("metadata") ?? map.KeyOf("kind")!).Span;
             Report(source, document, CoreRules.MissingRequiredField, $"{kind} has no metadata.name", at, diagnostics);
             return;
         }

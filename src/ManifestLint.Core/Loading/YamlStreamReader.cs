@@ -345,24 +345,38 @@ public static class YamlStreamReader
         }
     }
 
+    /// <summary>
+    /// A collection being built. Frames are reused from one collection to the next (see DocumentBuilder.Push), so that
+    /// building a tree allocates the tree and little else.
+    /// </summary>
     private sealed class Frame
     {
-        public required bool IsMapping { get; init; }
-        public required bool IsFlow { get; init; }
-        public required SourcePosition Start { get; init; }
-        public string? Tag { get; init; }
-        public string? Anchor { get; init; }
+        public bool IsMapping { get; private set; }
+        public bool IsFlow { get; private set; }
+        public SourcePosition Start { get; private set; }
+        public string? Tag { get; private set; }
+        public string? Anchor { get; private set; }
         public List<MappingEntry> Entries { get; } = [];
         public List<ManifestNode> Items { get; } = [];
         public Dictionary<string, int>? KeyLines { get; set; }
         public ManifestNode? PendingKey { get; set; }
-        public long Size { get; set; } = 1;
+        public long Size { get; set; }
         public List<MappingNode>? Merges { get; set; }
+
+        public Frame Reset(bool isMapping, bool isFlow, SourcePosition start, string? tag, string? anchor)
+        {
+            (IsMapping, IsFlow, Start, Tag, Anchor) = (isMapping, isFlow, start, tag, anchor);
+            Entries.Clear();
+            Items.Clear();
+            (KeyLines, PendingKey, Size, Merges) = (null, null, 1, null);
+            return this;
+        }
     }
 
     private sealed class DocumentBuilder(int lineOffset, YamlLimits limits, StreamState state)
     {
         private readonly Stack<Frame> _frames = new();
+        private readonly Stack<Frame> _spareFrames = new();
         private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
         private bool _inDocument;
         private bool _skipping;
@@ -452,24 +466,12 @@ public static class YamlStreamReader
                     Complete(anchored.Node, anchored.Size, null, Pos(alias.Start));
                     return;
                 case MappingStart mapStart:
-                    Push(new Frame
-                    {
-                        IsMapping = true,
-                        IsFlow = mapStart.Style == MappingStyle.Flow,
-                        Start = Pos(mapStart.Start),
-                        Tag = TagOf(mapStart.Tag, mapStart.IsImplicit),
-                        Anchor = mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value,
-                    });
+                    Push(true, mapStart.Style == MappingStyle.Flow, Pos(mapStart.Start), TagOf(mapStart.Tag, mapStart.IsImplicit),
+                        mapStart.Anchor.IsEmpty ? null : mapStart.Anchor.Value);
                     return;
                 case SequenceStart seqStart:
-                    Push(new Frame
-                    {
-                        IsMapping = false,
-                        IsFlow = seqStart.Style == SequenceStyle.Flow,
-                        Start = Pos(seqStart.Start),
-                        Tag = TagOf(seqStart.Tag, seqStart.IsImplicit),
-                        Anchor = seqStart.Anchor.IsEmpty ? null : seqStart.Anchor.Value,
-                    });
+                    Push(false, seqStart.Style == SequenceStyle.Flow, Pos(seqStart.Start), TagOf(seqStart.Tag, seqStart.IsImplicit),
+                        seqStart.Anchor.IsEmpty ? null : seqStart.Anchor.Value);
                     return;
                 case MappingEnd or SequenceEnd:
                     var frame = _frames.Pop();
@@ -480,12 +482,14 @@ public static class YamlStreamReader
                         ? new MappingNode(WithMerges(frame), new TextSpan(frame.Start, end), frame.Tag)
                         : new SequenceNode(frame.Items, new TextSpan(frame.Start, end), frame.Tag);
                     Complete(built, frame.Size, frame.Anchor, frame.Start);
+                    _spareFrames.Push(frame);
                     return;
             }
         }
 
-        private void Push(Frame frame)
+        private void Push(bool isMapping, bool isFlow, SourcePosition start, string? tag, string? anchor)
         {
+            var frame = (_spareFrames.Count > 0 ? _spareFrames.Pop() : new Frame()).Reset(isMapping, isFlow, start, tag, anchor);
             if (_frames.Count >= limits.MaxDepth)
             {
                 state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(frame.Start, new SourcePosition(frame.Start.Line, frame.Start.Column + 1)),
@@ -513,28 +517,28 @@ public static class YamlStreamReader
             return frame.Items.Count > 0 ? frame.Items[^1].Span.End : frame.Start;
         }
 
-        private static IReadOnlyList<MappingEntry> WithMerges(Frame frame)
+        private static MappingEntry[] WithMerges(Frame frame)
         {
             if (frame.Merges is null)
             {
-                return frame.Entries;
+                return [.. frame.Entries];
             }
 
             // YAML merge keys (<<: *base), as Kubernetes' YAML decoder applies them: explicit keys win.
             var result = new List<MappingEntry>(frame.Entries);
-            var present = new HashSet<string>(frame.Entries.Select(e => e.Key.Value), StringComparer.Ordinal);
+            var present = new HashSet<string>(frame.Entries.Select(e => e.KeyText), StringComparer.Ordinal);
             foreach (var merged in frame.Merges)
             {
                 foreach (var entry in merged.Entries)
                 {
-                    if (present.Add(entry.Key.Value))
+                    if (present.Add(entry.KeyText))
                     {
                         result.Add(entry);
                     }
                 }
             }
 
-            return result;
+            return [.. result];
         }
 
         private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)
@@ -620,7 +624,7 @@ public static class YamlStreamReader
                 frame.KeyLines = new Dictionary<string, int>(StringComparer.Ordinal);
                 foreach (var entry in frame.Entries)
                 {
-                    frame.KeyLines.TryAdd(entry.Key.Value, entry.Key.Span.Start.Line);
+                    frame.KeyLines.TryAdd(entry.KeyText, entry.KeySpan.Start.Line);
                 }
             }
 
@@ -631,9 +635,9 @@ public static class YamlStreamReader
 
             foreach (var entry in frame.Entries)
             {
-                if (entry.Key.Value == key)
+                if (entry.KeyText == key)
                 {
-                    return entry.Key.Span.Start.Line;
+                    return entry.KeySpan.Start.Line;
                 }
             }
 

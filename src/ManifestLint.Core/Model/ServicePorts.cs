@@ -14,7 +14,7 @@ public sealed record ServicePort(string? Name, int Port, string Protocol, int? T
     public ScalarNode? TargetNode => Node.ScalarAt("targetPort");
 
     /// <summary>Where a finding about this port's destination belongs: the targetPort value, else the <c>port</c> key.</summary>
-    public ManifestNode TargetOrPortNode => (ManifestNode?)TargetNode ?? (ManifestNode?)Node.GetEntry("port")?.Key ?? Node;
+    public ManifestNode TargetOrPortNode => (ManifestNode?)TargetNode ?? (ManifestNode?)Node.KeyOf("port") ?? Node;
 
     /// <summary>
     /// The ports of a core Service. Entries without a numeric <c>port</c> are skipped (the API rejects them).

@@ -18,15 +18,15 @@ public sealed partial class TextOutputWriter : IOutputWriter
 
         var paths = new ArtifactPaths(result, context);
         var sources = result.Files.Where(f => f.Text is not null).GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Text!);
-        var lineCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         var paint = new Painter(context.UseColor);
         foreach (var diagnostic in result.Active)
         {
             WriteDiagnostic(output, diagnostic, paint, paths, path =>
             {
-                if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var text))
+                if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var source))
                 {
-                    lineCache[path] = lines = text.Split('\n');
+                    lineCache[path] = lines = source.Read()?.Split('\n');
                 }
 
                 return lines;

@@ -23,10 +23,22 @@ public sealed partial class CommentSuppressions
 
     public static CommentSuppressions Empty { get; } = new([], null);
 
+    /// <summary>The suppressions of a file's comments; the shared empty instance when there are none (most files).</summary>
+    public static CommentSuppressions Read(IReadOnlyList<SourceComment> comments, string? text)
+    {
+        var suppressions = new CommentSuppressions(comments, text);
+        return suppressions._ranges.Count == 0 ? Empty : suppressions;
+    }
+
     public CommentSuppressions(IReadOnlyList<SourceComment> comments, string? text)
     {
+        if (comments.Count == 0)
+        {
+            return;
+        }
+
         var commentOnlyLines = comments.Where(c => !c.IsInline).Select(c => c.Line).ToHashSet();
-        var lines = text?.Split('\n');
+        string[]? lines = null;
         var open = new List<(int Line, IReadOnlySet<string>? Ids, IReadOnlySet<string>? Except, string? Reason)>();
         foreach (var comment in comments)
         {
@@ -44,6 +56,7 @@ public sealed partial class CommentSuppressions
             {
                 case "disable-next-line":
                     var target = comment.Line + 1;
+                    lines ??= text?.Split('\n');
                     while (lines is not null && target <= lines.Length && (commentOnlyLines.Contains(target) || string.IsNullOrWhiteSpace(lines[target - 1])))
                     {
                         target++;

@@ -8,15 +8,13 @@ namespace ManifestLint.Core.Yaml;
 /// </summary>
 public abstract class ManifestNode
 {
-    protected ManifestNode(TextSpan span, string? tag)
-    {
-        Span = span;
-        Tag = tag;
-    }
+    // A run holds millions of nodes (a 70 MB corpus parses to about 5 million): every field here is paid for per node,
+    // in memory and in garbage-collector time, which is why tags (rare) live with the subclasses that can carry them.
+    private protected ManifestNode(TextSpan span) => Span = span;
 
     public TextSpan Span { get; }
 
-    public string? Tag { get; }
+    public abstract string? Tag { get; }
 
     /// <summary>Follows a path of mapping keys and sequence indexes; null when any step is missing.</summary>
     public ManifestNode? At(params ReadOnlySpan<string> path)
@@ -49,7 +47,7 @@ public abstract class ManifestNode
     public string? StringAt(params ReadOnlySpan<string> path) => ScalarAt(path) is { IsNull: false } s ? s.Value : null;
 }
 
-public enum ScalarStyle
+public enum ScalarStyle : byte
 {
     Plain,
     SingleQuoted,
@@ -60,14 +58,19 @@ public enum ScalarStyle
 
 public sealed class ScalarNode : ManifestNode
 {
+    // The value, or a TaggedValue for the rare explicitly tagged scalar: one field instead of two on every scalar.
+    private readonly object _value;
+
     public ScalarNode(string value, ScalarStyle style, TextSpan span, string? tag = null)
-        : base(span, tag)
+        : base(span)
     {
-        Value = value;
+        _value = tag is null ? value : new TaggedValue(value, tag);
         Style = style;
     }
 
-    public string Value { get; }
+    public string Value => _value as string ?? ((TaggedValue)_value).Value;
+
+    public override string? Tag => (_value as TaggedValue)?.Tag;
 
     public ScalarStyle Style { get; }
 
@@ -93,9 +96,37 @@ public sealed class ScalarNode : ManifestNode
         : null;
 
     public override string ToString() => Value;
+
+    private sealed record TaggedValue(string Value, string Tag);
 }
 
-public sealed record MappingEntry(ScalarNode Key, ManifestNode Value);
+/// <summary>
+/// One key and its value. A struct stored inline in its mapping, with the key kept as text and span: a node per key
+/// and an object per entry were two thirds of all the objects a run held. <see cref="Key"/> builds the key's node on
+/// demand, for the rare caller that wants a node (to point a diagnostic at the key).
+/// </summary>
+public readonly struct MappingEntry
+{
+    // The key's text for a plain, untagged key (nearly all of them); otherwise its node.
+    private readonly object _key;
+
+    public MappingEntry(ScalarNode key, ManifestNode value)
+    {
+        _key = key.IsPlain ? key.Value : key;
+        KeySpan = key.Span;
+        Value = value;
+    }
+
+    public string KeyText => _key as string ?? ((ScalarNode)_key).Value;
+
+    public TextSpan KeySpan { get; }
+
+    public ScalarNode Key => _key as ScalarNode ?? new ScalarNode((string)_key, ScalarStyle.Plain, KeySpan);
+
+    public ManifestNode Value { get; }
+
+    public void Deconstruct(out ScalarNode key, out ManifestNode value) => (key, value) = (Key, Value);
+}
 
 public sealed class MappingNode : ManifestNode
 {
@@ -103,19 +134,28 @@ public sealed class MappingNode : ManifestNode
     private readonly Dictionary<string, int>? _byKey;
 
     public MappingNode(IReadOnlyList<MappingEntry> entries, TextSpan span, string? tag = null)
-        : base(span, tag)
+        : this([.. entries], span, tag)
     {
-        _entries = [.. entries];
+    }
+
+    /// <summary>Takes ownership of <paramref name="entries"/>: the loader's builder hands over an array it made for this node.</summary>
+    internal MappingNode(MappingEntry[] entries, TextSpan span, string? tag)
+        : base(span)
+    {
+        _entries = entries;
+        Tag = tag;
         if (_entries.Length > 8)
         {
             // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan.
             _byKey = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
             for (var i = 0; i < _entries.Length; i++)
             {
-                _byKey.TryAdd(_entries[i].Key.Value, i);
+                _byKey.TryAdd(_entries[i].KeyText, i);
             }
         }
     }
+
+    public override string? Tag { get; }
 
     public IReadOnlyList<MappingEntry> Entries => _entries;
 
@@ -130,7 +170,7 @@ public sealed class MappingNode : ManifestNode
 
         foreach (var entry in _entries)
         {
-            if (entry.Key.Value == key)
+            if (entry.KeyText == key)
             {
                 return entry;
             }
@@ -139,7 +179,26 @@ public sealed class MappingNode : ManifestNode
         return null;
     }
 
-    public ManifestNode? Get(string key) => GetEntry(key)?.Value;
+    /// <summary>The node of a key, to point a diagnostic at the key itself; null when absent.</summary>
+    public ScalarNode? KeyOf(string key) => GetEntry(key)?.Key;
+
+    public ManifestNode? Get(string key)
+    {
+        if (_byKey is not null)
+        {
+            return _byKey.TryGetValue(key, out var index) ? _entries[index].Value : null;
+        }
+
+        foreach (ref readonly var entry in _entries.AsSpan())
+        {
+            if (entry.KeyText == key)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The mapping's string-valued entries (labels, selectors); non-scalar values are skipped.</summary>
     public IReadOnlyDictionary<string, string> ToStringMap()
@@ -149,7 +208,7 @@ public sealed class MappingNode : ManifestNode
         {
             if (entry.Value is ScalarNode scalar)
             {
-                result[entry.Key.Value] = scalar.IsNull ? "" : scalar.Value;
+                result[entry.KeyText] = scalar.IsNull ? "" : scalar.Value;
             }
         }
 
@@ -162,7 +221,13 @@ public sealed class SequenceNode : ManifestNode
     private readonly ManifestNode[] _items;
 
     public SequenceNode(IReadOnlyList<ManifestNode> items, TextSpan span, string? tag = null)
-        : base(span, tag) => _items = [.. items];
+        : base(span)
+    {
+        _items = [.. items];
+        Tag = tag;
+    }
+
+    public override string? Tag { get; }
 
     public IReadOnlyList<ManifestNode> Items => _items;
 

@@ -69,10 +69,10 @@ internal static class ConfigReferenceChecks
             foreach (var key in reference.Keys.Where(k => !keys.Contains(k.Key)))
             {
                 var target = objects[0];
-                var keysNode = target.Root.GetEntry("data") ?? target.Root.GetEntry(kind == ConfigReferences.Secret ? "stringData" : "binaryData");
+                var keysNode = target.Root.KeyOf("data") ?? target.Root.KeyOf(kind == ConfigReferences.Secret ? "stringData" : "binaryData");
                 var related = new List<RelatedLocation>
                 {
-                    new(keysNode is null ? target.Location : target.LocationOf(keysNode.Key), $"{kind} '{target.Name}' declares {FormatKeys(keys)}"),
+                    new(keysNode is null ? target.Location : target.LocationOf(keysNode), $"{kind} '{target.Name}' declares {FormatKeys(keys)}"),
                 };
                 var similar = SimilarNames.Closest(key.Key, keys, k => k);
                 var detail = similar is null ? "" : $"; did you mean '{similar}'?";

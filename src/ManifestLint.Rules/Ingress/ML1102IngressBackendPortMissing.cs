@@ -60,7 +60,7 @@ public sealed class ML1102IngressBackendPortMissing : ManifestAnalyzer
                 help = $"use port name '{similar.Name}'";
             }
 
-            var portsKey = service.Spec!.GetEntry("ports")!.Key;
+            var portsKey = service.Spec!.KeyOf("ports")!;
             var related = new RelatedLocation(service.LocationOf(portsKey), $"Service '{service.Name}' declares {Describe(ports)}");
             context.Report(Rule, ingress, ingress.LocationOf(portNode), [ingress.Name, backend.PortText, service.Name, Describe(ports), detail], [related], help);
         }

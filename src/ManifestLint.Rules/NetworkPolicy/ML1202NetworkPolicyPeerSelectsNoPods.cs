@@ -45,7 +45,7 @@ public sealed class ML1202NetworkPolicyPeerSelectsNoPods : ManifestAnalyzer
                     : "namespaces " + string.Join(", ", namespaces.Select(n => $"'{n}'"));
                 var (detail, related) = Explain(context, peer, namespaces);
                 var direction = rule.Direction == PolicyDirection.Ingress ? "ingress from" : "egress to";
-                var at = peer.Node.GetEntry("podSelector")?.Key ?? peer.Node.GetEntry("namespaceSelector")?.Key ?? (Core.Yaml.ManifestNode)peer.Node;
+                var at = peer.Node.KeyOf("podSelector") ?? peer.Node.KeyOf("namespaceSelector") ?? (Core.Yaml.ManifestNode)peer.Node;
                 context.Report(Rule, resource, resource.LocationOf(at), [resource.Name, direction, peer, shownNamespaces, detail], related,
                     "make the peer's selectors match the labels of the pods (and namespace) that should be allowed");
             }

@@ -15,7 +15,7 @@ internal static class NetworkPolicyPorts
         var declared = pods.SelectMany(p => p.ServingPorts()).Select(x => x.Port.ToString()).Distinct().ToList();
         var shownDeclared = declared.Count == 0 ? "they declare no ports" : "they declare " + string.Join(", ", declared.Take(8));
         var related = pods.Take(3)
-            .Select(p => new RelatedLocation(p.Owner.LocationOf(p.Containers.FirstOrDefault(c => c.Ports.Count > 0)?.Node.GetEntry("ports")?.Key ?? (Core.Yaml.ManifestNode)p.Template),
+            .Select(p => new RelatedLocation(p.Owner.LocationOf(p.Containers.FirstOrDefault(c => c.Ports.Count > 0)?.Node.KeyOf("ports") ?? (Core.Yaml.ManifestNode)p.Template),
                 $"{p.Owner.Kind} '{p.Owner.Name}' declares {string.Join(", ", p.ServingPorts().Select(x => x.Port.ToString()).DefaultIfEmpty("no ports"))}"))
             .ToList();
         context.Report(rule, resource, resource.LocationOf(port.PortNode!), [resource.Name, direction, shownPort, whose, shownDeclared], related,

@@ -35,8 +35,7 @@ public sealed class ML1403DisruptionBudgetSelectsNoPods : ManifestAnalyzer
             return; // The input declares no workload here: the pods live elsewhere, so we cannot know.
         }
 
-        var selectorEntry = spec.GetEntry("selector");
-        if (selectorEntry is null || selectorEntry.Value is ScalarNode { IsNull: true })
+        if (spec.GetEntry("selector") is not { } selectorEntry || selectorEntry.Value is ScalarNode { IsNull: true })
         {
             // A null selector matches no pods (policy/v1 and v1beta1 alike).
             context.Report(Rule, budget, budget.KeyLocationOf(budget.Root, "spec"), [budget.Name, "has no selector", ns, ""], [],

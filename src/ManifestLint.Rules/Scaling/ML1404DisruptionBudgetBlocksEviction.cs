@@ -143,11 +143,11 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             if (autoscalers.TryGetValue(owner, out var bindings))
             {
                 var hpa = bindings[0].Autoscaler;
-                var at = hpa.Spec?.GetEntry("minReplicas")?.Key ?? (ManifestNode)bindings[0].Target.NameNode;
+                var at = hpa.Spec?.KeyOf("minReplicas") ?? (ManifestNode)bindings[0].Target.NameNode;
                 return new RelatedLocation(hpa.LocationOf(at), $"HorizontalPodAutoscaler '{hpa.Name}' keeps {owner.Kind} '{owner.Name}' at {Autoscalers.MinReplicas(hpa)?.ToString(CultureInfo.InvariantCulture) ?? "?"} replicas or more");
             }
 
-            var replicas = owner.Spec?.GetEntry("replicas")?.Key;
+            var replicas = owner.Spec?.KeyOf("replicas");
             var count = t.Replicas?.ToString(CultureInfo.InvariantCulture) ?? "unknown";
             return new RelatedLocation(replicas is null ? owner.Location : owner.LocationOf(replicas),
                 $"{owner.Kind} '{owner.Name}' is selected (replicas {count}{(replicas is null && t.Replicas is not null ? ", the default" : "")})");

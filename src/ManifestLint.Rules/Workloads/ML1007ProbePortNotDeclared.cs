@@ -46,7 +46,7 @@ public sealed class ML1007ProbePortNotDeclared : ManifestAnalyzer
             }
 
             var declared = string.Join(", ", probe.Container.Ports);
-            var portsNode = probe.Container.Node.GetEntry("ports")?.Key ?? (Core.Yaml.ManifestNode)probe.Container.Node;
+            var portsNode = probe.Container.Node.KeyOf("ports") ?? (Core.Yaml.ManifestNode)probe.Container.Node;
             var related = new RelatedLocation(owner.LocationOf(portsNode), $"container '{probe.Container.Name}' declares {declared}");
             context.Report(Rule, owner, owner.LocationOf(probe.PortNode), [probe.ToString(), probe.Container.Name, number, declared], [related],
                 $"probe one of the declared ports ({declared}), or add containerPort {number} if the application listens there");

@@ -110,7 +110,7 @@ public sealed class AnalysisEngineTests
         var analyzers = rules.Select(rule => new DelegateAnalyzer([rule], context => context.RegisterResourceAction(c =>
         {
             c.Report(rule, c.Resource.Root.At("metadata", "name")!, c.Resource.Name);
-            c.Report(rule, c.Resource.Root.GetEntry("kind")!.Key, "kind of " + c.Resource.Name);
+            c.Report(rule, c.Resource.Root.KeyOf("kind")!, "kind of " + c.Resource.Name);
         }))).ToList();
         var files = Enumerable.Range(0, 6).Select(f => ($"dir{f % 2}/file{f}.yaml", string.Join("---\n",
             Enumerable.Range(0, 40).Select(i => Lines("apiVersion: v1", "kind: ConfigMap", $"metadata: {{name: cm-{f}-{i}}}"))))).ToArray();

@@ -23,7 +23,7 @@ public sealed class PositionTests
     public void A_block_mapping_key_and_its_scalar_value_have_exact_spans()
     {
         var root = Single(ConfigMap).Root;
-        var name = root.MappingAt("metadata")!.GetEntry("name")!;
+        var name = root.MappingAt("metadata")!.GetEntry("name") ?? throw new AssertFailedException("metadata.name is missing");
 
         Assert.AreEqual(Span(4, 3, 4, 7), name.Key.Span);
         Assert.AreEqual(Span(4, 9, 4, 17), name.Value.Span);
@@ -155,10 +155,10 @@ public sealed class PositionTests
             "  \"data\": {\"port\": \"8080\"}",
             "}");
         var resource = Single(text);
-        var name = resource.Root.MappingAt("metadata")!.GetEntry("name")!;
+        var name = resource.Root.MappingAt("metadata")!.GetEntry("name") ?? throw new AssertFailedException("metadata.name is missing");
 
         Assert.AreEqual("ConfigMap/default/from-json", resource.ToString());
-        Assert.AreEqual(Span(2, 3, 2, 15), resource.Root.GetEntry("apiVersion")!.Key.Span);
+        Assert.AreEqual(Span(2, 3, 2, 15), resource.Root.KeyOf("apiVersion")!.Span);
         Assert.AreEqual("\"name\"", SourceText.Of(text, name.Key.Span));
         Assert.AreEqual(Span(4, 24, 4, 35), name.Value.Span);
         Assert.AreEqual(Span(1, 1, 6, 2), resource.Root.Span);
@@ -171,7 +171,7 @@ public sealed class PositionTests
         var loaded = Load(text, "tabbed.json");
 
         Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
-        var name = loaded.Objects.Single().Root.MappingAt("metadata")!.GetEntry("name")!;
+        var name = loaded.Objects.Single().Root.MappingAt("metadata")!.GetEntry("name") ?? throw new AssertFailedException("metadata.name is missing");
         Assert.AreEqual(Span(5, 3, 5, 9), name.Key.Span);
         Assert.AreEqual(Span(5, 11, 5, 19), name.Value.Span);
     }
@@ -228,7 +228,7 @@ public sealed class PositionTests
         var loaded = LoadBytes(bytes);
 
         Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
-        Assert.AreEqual(Span(1, 1, 1, 11), loaded.Objects.Single().Root.GetEntry("apiVersion")!.Key.Span);
+        Assert.AreEqual(Span(1, 1, 1, 11), loaded.Objects.Single().Root.KeyOf("apiVersion")!.Span);
         Assert.AreEqual(Span(4, 9, 4, 17), loaded.Objects.Single().Root.At("metadata", "name")!.Span);
     }
 
@@ -244,7 +244,7 @@ public sealed class PositionTests
         Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
         var root = loaded.Objects.Single().Root;
         Assert.AreEqual("settings", root.StringAt("metadata", "name"));
-        Assert.AreEqual(Span(1, 1, 1, 11), root.GetEntry("apiVersion")!.Key.Span);
+        Assert.AreEqual(Span(1, 1, 1, 11), root.KeyOf("apiVersion")!.Span);
         Assert.AreEqual(Span(4, 9, 4, 17), root.At("metadata", "name")!.Span);
     }
 

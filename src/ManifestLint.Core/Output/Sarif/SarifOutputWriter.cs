@@ -630,8 +630,9 @@ public sealed class SarifOutputWriter : IOutputWriter
             }
 
             IReadOnlyList<string>? hashes = null;
-            if (_paths.FileOf(displayPath) is { Text: { } text } file)
+            if (_paths.FileOf(displayPath) is { Text: { } source } file)
             {
+                string? text = null;
                 if (file.Source.FullPath is { } fullPath)
                 {
                     try
@@ -640,11 +641,15 @@ public sealed class SarifOutputWriter : IOutputWriter
                     }
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
-                        // The file went away after loading; the loaded text is the best remaining source.
+                        // The file went away after loading: no hashes, and upload-sarif computes none either.
                     }
                 }
+                else
+                {
+                    text = source.Read();
+                }
 
-                hashes = LineHashFingerprint.ComputeLineHashes(text);
+                hashes = text is null ? null : LineHashFingerprint.ComputeLineHashes(text);
             }
 
             _lineHashes[displayPath] = hashes;
