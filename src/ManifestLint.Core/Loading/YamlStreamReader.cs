@@ -377,6 +377,7 @@ public static class YamlStreamReader
     {
         private readonly Stack<Frame> _frames = new();
         private readonly Stack<Frame> _spareFrames = new();
+        private EntryStore _entryStore = new();
         private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
         private bool _inDocument;
         private bool _skipping;
@@ -419,12 +420,14 @@ public static class YamlStreamReader
                     _documentSize = 0;
                     _documentStart = start.IsImplicit ? _previousEnd : Pos(start.Start);
                     _root = null;
+                    _entryStore = new EntryStore();
                     return;
                 case DocumentEnd:
                     if (_inDocument)
                     {
                         // The span starts after the previous document, so the comments before the root belong to this one.
                         var span = new TextSpan(_documentStart, _root?.Span.End ?? _documentStart);
+                        _entryStore.Trim();
                         state.Documents.Add(new ParsedDocument(state.Documents.Count, _skipping ? null : _root, span, null));
                         _previousEnd = Pos(e.End);
                     }
@@ -479,7 +482,7 @@ public static class YamlStreamReader
                         ? new SourcePosition((int)e.Start.Line + lineOffset, (int)e.Start.Column + 1)
                         : LastEnd(frame);
                     ManifestNode built = frame.IsMapping
-                        ? new MappingNode(WithMerges(frame), new TextSpan(frame.Start, end), frame.Tag)
+                        ? BuildMapping(frame, new TextSpan(frame.Start, end))
                         : new SequenceNode(frame.Items, new TextSpan(frame.Start, end), frame.Tag);
                     Complete(built, frame.Size, frame.Anchor, frame.Start);
                     _spareFrames.Push(frame);
@@ -511,17 +514,23 @@ public static class YamlStreamReader
         {
             if (frame.IsMapping)
             {
-                return frame.Entries.Count > 0 ? frame.Entries[^1].Value.Span.End : frame.Start;
+                return frame.Entries.Count > 0 ? frame.Entries[^1].ValueSpan.End : frame.Start;
             }
 
             return frame.Items.Count > 0 ? frame.Items[^1].Span.End : frame.Start;
         }
 
-        private static MappingEntry[] WithMerges(Frame frame)
+        private MappingNode BuildMapping(Frame frame, TextSpan span)
+        {
+            var entries = WithMerges(frame);
+            return new MappingNode(_entryStore, _entryStore.Append(entries), entries.Count, span, frame.Tag);
+        }
+
+        private static List<MappingEntry> WithMerges(Frame frame)
         {
             if (frame.Merges is null)
             {
-                return [.. frame.Entries];
+                return frame.Entries;
             }
 
             // YAML merge keys (<<: *base), as Kubernetes' YAML decoder applies them: explicit keys win.
@@ -538,7 +547,7 @@ public static class YamlStreamReader
                 }
             }
 
-            return [.. result];
+            return result;
         }
 
         private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ManifestLint.Core.Yaml;
 
@@ -44,7 +45,16 @@ public abstract class ManifestNode
     public ScalarNode? ScalarAt(params ReadOnlySpan<string> path) => At(path) as ScalarNode;
 
     /// <summary>The scalar text at the path, or null when absent, null-valued or not a scalar.</summary>
-    public string? StringAt(params ReadOnlySpan<string> path) => ScalarAt(path) is { IsNull: false } s ? s.Value : null;
+    public string? StringAt(params ReadOnlySpan<string> path)
+    {
+        // The last step is read from the mapping entry itself, so that asking for a string builds no node.
+        if (path.Length > 0 && At(path[..^1]) is MappingNode parent)
+        {
+            return parent.GetEntry(path[^1]) is { } entry ? entry.ValueText : null;
+        }
+
+        return At(path) is ScalarNode { IsNull: false } scalar ? scalar.Value : null;
+    }
 }
 
 public enum ScalarStyle : byte
@@ -74,8 +84,11 @@ public sealed class ScalarNode : ManifestNode
 
     public ScalarStyle Style { get; }
 
+    /// <summary>Whether a plain, untagged scalar with this text is YAML null.</summary>
+    internal static bool IsNullText(string text) => text is "" or "~" or "null" or "Null" or "NULL";
+
     /// <summary>YAML null: an unquoted empty value, <c>~</c> or <c>null</c>.</summary>
-    public bool IsNull => Style == ScalarStyle.Plain && Tag is null && Value is "" or "~" or "null" or "Null" or "NULL";
+    public bool IsNull => _value is string text && Style == ScalarStyle.Plain && IsNullText(text);
 
     public bool IsPlain => Style == ScalarStyle.Plain && Tag is null;
 
@@ -101,74 +114,140 @@ public sealed class ScalarNode : ManifestNode
 }
 
 /// <summary>
-/// One key and its value. A struct stored inline in its mapping, with the key kept as text and span: a node per key
-/// and an object per entry were two thirds of all the objects a run held. <see cref="Key"/> builds the key's node on
-/// demand, for the rare caller that wants a node (to point a diagnostic at the key).
+/// One key and its value, stored inline in its mapping. A run holds millions of entries, so an entry keeps a plain,
+/// single-line key or scalar value (nearly all of them) as its text and start position, the end following from the
+/// length; anything else is kept as its node. <see cref="Key"/> and <see cref="Value"/> build a node on demand for such
+/// a scalar (cheap, short-lived); <see cref="KeyText"/>, <see cref="KeySpan"/> and <see cref="ValueText"/> build none.
 /// </summary>
 public readonly struct MappingEntry
 {
-    // The key's text for a plain, untagged key (nearly all of them); otherwise its node.
-    private readonly object _key;
+    private readonly object _key; // string or ScalarNode
+    private readonly SourcePosition _keyStart;
+    private readonly object _value; // string or ManifestNode
+    private readonly SourcePosition _valueStart;
 
     public MappingEntry(ScalarNode key, ManifestNode value)
     {
-        _key = key.IsPlain ? key.Value : key;
-        KeySpan = key.Span;
-        Value = value;
+        (_key, _keyStart) = Compact(key);
+        (_value, _valueStart) = value is ScalarNode scalar ? Compact(scalar) : (value, default);
     }
 
-    public string KeyText => _key as string ?? ((ScalarNode)_key).Value;
+    public string KeyText => _key is string text ? text : Unsafe.As<ScalarNode>(_key).Value;
 
-    public TextSpan KeySpan { get; }
+    public TextSpan KeySpan => _key is string text ? SpanOf(_keyStart, text) : Unsafe.As<ScalarNode>(_key).Span;
 
-    public ScalarNode Key => _key as ScalarNode ?? new ScalarNode((string)_key, ScalarStyle.Plain, KeySpan);
+    public ScalarNode Key => _key is string text ? new ScalarNode(text, ScalarStyle.Plain, SpanOf(_keyStart, text)) : Unsafe.As<ScalarNode>(_key);
 
-    public ManifestNode Value { get; }
+    public ManifestNode Value => _value is string text ? new ScalarNode(text, ScalarStyle.Plain, SpanOf(_valueStart, text)) : Unsafe.As<ManifestNode>(_value);
+
+    public TextSpan ValueSpan => _value is string text ? SpanOf(_valueStart, text) : Unsafe.As<ManifestNode>(_value).Span;
+
+    /// <summary>The value's text when it is a non-null scalar, as <see cref="ManifestNode.StringAt"/> reads it; otherwise null.</summary>
+    public string? ValueText => _value switch
+    {
+        string text => ScalarNode.IsNullText(text) ? null : text,
+        ScalarNode { IsNull: false } scalar => scalar.Value,
+        _ => null,
+    };
+
+    /// <summary>Whether the value is a scalar (not a mapping or sequence), without building a node.</summary>
+    public bool HasScalarValue => _value is string or ScalarNode;
 
     public void Deconstruct(out ScalarNode key, out ManifestNode value) => (key, value) = (Key, Value);
+
+    private static (object Stored, SourcePosition Start) Compact(ScalarNode node) =>
+        node.IsPlain && node.Span.Start.Line == node.Span.End.Line && node.Span.End.Column - node.Span.Start.Column == node.Value.Length
+            ? (node.Value, node.Span.Start)
+            : (node, default);
+
+    private static TextSpan SpanOf(SourcePosition start, string text) => new(start, new SourcePosition(start.Line, start.Column + text.Length));
+}
+
+/// <summary>
+/// The entries of every mapping of one document, in one array: the builder appends each mapping's entries as the
+/// mapping ends and trims the array when the document ends. One array per document instead of one per mapping (a
+/// manifest is mostly small mappings: labels, metadata, resources).
+/// </summary>
+internal sealed class EntryStore
+{
+    private int _count;
+
+    public MappingEntry[] Items { get; private set; } = new MappingEntry[16];
+
+    public int Append(List<MappingEntry> entries)
+    {
+        var offset = _count;
+        if (_count + entries.Count > Items.Length)
+        {
+            var grown = new MappingEntry[Math.Max(Items.Length * 2, _count + entries.Count)];
+            Array.Copy(Items, grown, _count);
+            Items = grown;
+        }
+
+        entries.CopyTo(Items, _count);
+        _count += entries.Count;
+        return offset;
+    }
+
+    public void Trim()
+    {
+        if (_count < Items.Length)
+        {
+            Items = Items[.._count];
+        }
+    }
 }
 
 public sealed class MappingNode : ManifestNode
 {
-    private readonly MappingEntry[] _entries;
-    private readonly Dictionary<string, int>? _byKey;
+    private readonly EntryStore _store;
+    private readonly int _offset;
+    private readonly int _count;
+
+    // The rare extras share one field: a tag, and a key index for large mappings.
+    private readonly Extras? _extras;
 
     public MappingNode(IReadOnlyList<MappingEntry> entries, TextSpan span, string? tag = null)
-        : this([.. entries], span, tag)
+        : this(Standalone(entries), 0, entries.Count, span, tag)
     {
     }
 
-    /// <summary>Takes ownership of <paramref name="entries"/>: the loader's builder hands over an array it made for this node.</summary>
-    internal MappingNode(MappingEntry[] entries, TextSpan span, string? tag)
+    internal MappingNode(EntryStore store, int offset, int count, TextSpan span, string? tag)
         : base(span)
     {
-        _entries = entries;
-        Tag = tag;
-        if (_entries.Length > 8)
+        (_store, _offset, _count) = (store, offset, count);
+        Dictionary<string, int>? byKey = null;
+        if (count > 8)
         {
             // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan.
-            _byKey = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
-            for (var i = 0; i < _entries.Length; i++)
+            byKey = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            var entries = EntrySpan;
+            for (var i = 0; i < entries.Length; i++)
             {
-                _byKey.TryAdd(_entries[i].KeyText, i);
+                byKey.TryAdd(entries[i].KeyText, i);
             }
         }
+
+        _extras = tag is null && byKey is null ? null : new Extras(tag, byKey);
     }
 
-    public override string? Tag { get; }
+    public override string? Tag => _extras?.Tag;
 
-    public IReadOnlyList<MappingEntry> Entries => _entries;
+    public IReadOnlyList<MappingEntry> Entries => new ArraySegment<MappingEntry>(_store.Items, _offset, _count);
 
-    public int Count => _entries.Length;
+    public int Count => _count;
+
+    private ReadOnlySpan<MappingEntry> EntrySpan => _store.Items.AsSpan(_offset, _count);
 
     public MappingEntry? GetEntry(string key)
     {
-        if (_byKey is not null)
+        var entries = EntrySpan;
+        if (_extras?.ByKey is { } byKey)
         {
-            return _byKey.TryGetValue(key, out var index) ? _entries[index] : null;
+            return byKey.TryGetValue(key, out var index) ? entries[index] : null;
         }
 
-        foreach (var entry in _entries)
+        foreach (ref readonly var entry in entries)
         {
             if (entry.KeyText == key)
             {
@@ -182,38 +261,32 @@ public sealed class MappingNode : ManifestNode
     /// <summary>The node of a key, to point a diagnostic at the key itself; null when absent.</summary>
     public ScalarNode? KeyOf(string key) => GetEntry(key)?.Key;
 
-    public ManifestNode? Get(string key)
-    {
-        if (_byKey is not null)
-        {
-            return _byKey.TryGetValue(key, out var index) ? _entries[index].Value : null;
-        }
-
-        foreach (ref readonly var entry in _entries.AsSpan())
-        {
-            if (entry.KeyText == key)
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
-    }
+    public ManifestNode? Get(string key) => GetEntry(key)?.Value;
 
     /// <summary>The mapping's string-valued entries (labels, selectors); non-scalar values are skipped.</summary>
     public IReadOnlyDictionary<string, string> ToStringMap()
     {
-        var result = new Dictionary<string, string>(_entries.Length, StringComparer.Ordinal);
-        foreach (var entry in _entries)
+        var result = new Dictionary<string, string>(_count, StringComparer.Ordinal);
+        foreach (ref readonly var entry in EntrySpan)
         {
-            if (entry.Value is ScalarNode scalar)
+            if (entry.HasScalarValue)
             {
-                result[entry.KeyText] = scalar.IsNull ? "" : scalar.Value;
+                result[entry.KeyText] = entry.ValueText ?? "";
             }
         }
 
         return result;
     }
+
+    private static EntryStore Standalone(IReadOnlyList<MappingEntry> entries)
+    {
+        var store = new EntryStore();
+        store.Append([.. entries]);
+        store.Trim();
+        return store;
+    }
+
+    private sealed record Extras(string? Tag, Dictionary<string, int>? ByKey);
 }
 
 public sealed class SequenceNode : ManifestNode
