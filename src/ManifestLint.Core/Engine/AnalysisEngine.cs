@@ -68,9 +68,9 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var loadTime = clock.Elapsed;
 
         clock.Restart();
-        var resources = ResourceFactory.Create(files, options.Load);
+        var resources = ResourceFactory.Create(files, options.Load, parallel);
         var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects,
-            [.. files.SelectMany(f => f.KustomizeGenerated)]);
+            [.. files.SelectMany(f => f.KustomizeGenerated)], parallel);
         var indexTime = clock.Elapsed;
 
         clock.Restart();

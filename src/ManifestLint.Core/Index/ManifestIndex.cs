@@ -32,15 +32,29 @@ public sealed class ManifestIndex
         string defaultNamespace = "default",
         IReadOnlyList<PodTemplateOwner>? extraPodTemplateOwners = null,
         IReadOnlyList<ExternalObject>? externalObjects = null,
-        IReadOnlyList<KustomizeGeneratedObject>? kustomizeGenerated = null)
+        IReadOnlyList<KustomizeGeneratedObject>? kustomizeGenerated = null,
+        ParallelOptions? parallel = null)
     {
         Resources = resources;
         DefaultNamespace = defaultNamespace;
         var owners = PodTemplateOwner.BuiltIn.Concat(extraPodTemplateOwners ?? []).ToDictionary(o => (o.Group, o.Kind));
+
+        // Reading pod templates and generated objects is per resource and the costly part: done concurrently when
+        // allowed, then indexed in input order, so the index is the same either way.
+        var templates = new PodTemplate?[resources.Count];
+        var generatedObjects = new IReadOnlyList<GeneratedObject>[resources.Count];
+        Parallel.For(0, resources.Count, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 }, i =>
+        {
+            var resource = resources[i];
+            generatedObjects[i] = [.. GeneratedObjects.From(resource)];
+            templates[i] = owners.TryGetValue((resource.Group, resource.Kind), out var owner) ? PodTemplate.TryCreate(resource, owner) : null;
+        });
+
         var podTemplates = new List<PodTemplate>();
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var resource in resources)
+        for (var i = 0; i < resources.Count; i++)
         {
+            var resource = resources[i];
             Add(_byKind, resource.Kind, resource);
             Add(_byName, (resource.Kind, resource.Namespace, resource.Name), resource);
             Add(_byKindAndName, (resource.Kind, resource.Name), resource);
@@ -56,13 +70,13 @@ public sealed class ManifestIndex
                 namespaces.Add(resource.Name);
             }
 
-            foreach (var generated in GeneratedObjects.From(resource))
+            foreach (var generated in generatedObjects[i])
             {
                 _generated.TryAdd((generated.Kind, generated.Namespace, generated.Name), generated);
                 _kindsDeclaredIn.Add((generated.Kind, generated.Namespace));
             }
 
-            if (owners.TryGetValue((resource.Group, resource.Kind), out var owner) && PodTemplate.TryCreate(resource, owner) is { } template)
+            if (templates[i] is { } template)
             {
                 _podOrdinal[template] = podTemplates.Count;
                 podTemplates.Add(template);

@@ -114,22 +114,39 @@ public sealed class ScalarNode : ManifestNode
 }
 
 /// <summary>
-/// One key and its value, stored inline in its mapping. A run holds millions of entries, so an entry keeps a plain,
-/// single-line key or scalar value (nearly all of them) as its text and start position, the end following from the
-/// length; anything else is kept as its node. <see cref="Key"/> and <see cref="Value"/> build a node on demand for such
-/// a scalar (cheap, short-lived); <see cref="KeyText"/>, <see cref="KeySpan"/> and <see cref="ValueText"/> build none.
+/// One key and its value, stored inline in its mapping. A run holds millions of entries, and the garbage collector's
+/// time grows with the number of objects it holds, so an entry keeps the common shapes without a node of their own:
+/// a plain, single-line key or scalar value as its text and start (the end follows from the length), and a small block
+/// mapping value as the place of its entries (its span follows from them). Anything else is kept as its node.
+/// <see cref="Key"/> and <see cref="Value"/> build a node on demand for such a key or value (cheap and short-lived);
+/// <see cref="KeyText"/>, <see cref="KeySpan"/>, <see cref="ValueSpan"/> and <see cref="ValueText"/> build none.
 /// </summary>
 public readonly struct MappingEntry
 {
     private readonly object _key; // string or ScalarNode
     private readonly SourcePosition _keyStart;
-    private readonly object _value; // string or ManifestNode
-    private readonly SourcePosition _valueStart;
+    private readonly object _value; // string, EntryStore or ManifestNode
+
+    // The start of a plain scalar value (string), or the offset and count of a block mapping value's entries (EntryStore).
+    private readonly int _value1;
+    private readonly int _value2;
 
     public MappingEntry(ScalarNode key, ManifestNode value)
     {
         (_key, _keyStart) = Compact(key);
-        (_value, _valueStart) = value is ScalarNode scalar ? Compact(scalar) : (value, default);
+        switch (value)
+        {
+            case ScalarNode scalar:
+                (_value, var start) = Compact(scalar);
+                (_value1, _value2) = (start.Line, start.Column);
+                break;
+            case MappingNode mapping when mapping.InlineForm() is { } inline:
+                (_value, _value1, _value2) = inline;
+                break;
+            default:
+                _value = value;
+                break;
+        }
     }
 
     public string KeyText => _key is string text ? text : Unsafe.As<ScalarNode>(_key).Value;
@@ -138,9 +155,19 @@ public readonly struct MappingEntry
 
     public ScalarNode Key => _key is string text ? new ScalarNode(text, ScalarStyle.Plain, SpanOf(_keyStart, text)) : Unsafe.As<ScalarNode>(_key);
 
-    public ManifestNode Value => _value is string text ? new ScalarNode(text, ScalarStyle.Plain, SpanOf(_valueStart, text)) : Unsafe.As<ManifestNode>(_value);
+    public ManifestNode Value => _value switch
+    {
+        string text => new ScalarNode(text, ScalarStyle.Plain, SpanOf(new SourcePosition(_value1, _value2), text)),
+        EntryStore store => MappingNode.FromInlineForm(store, _value1, _value2),
+        _ => Unsafe.As<ManifestNode>(_value),
+    };
 
-    public TextSpan ValueSpan => _value is string text ? SpanOf(_valueStart, text) : Unsafe.As<ManifestNode>(_value).Span;
+    public TextSpan ValueSpan => _value switch
+    {
+        string text => SpanOf(new SourcePosition(_value1, _value2), text),
+        EntryStore store => MappingNode.SpanOfEntries(store, _value1, _value2),
+        _ => Unsafe.As<ManifestNode>(_value).Span,
+    };
 
     /// <summary>The value's text when it is a non-null scalar, as <see cref="ManifestNode.StringAt"/> reads it; otherwise null.</summary>
     public string? ValueText => _value switch
@@ -276,6 +303,23 @@ public sealed class MappingNode : ManifestNode
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// How an entry can hold this mapping without its node: where its entries are, when nothing else about it needs
+    /// keeping (no tag, no key index) and its span is exactly the one its entries give, as for a block mapping.
+    /// </summary>
+    internal (EntryStore Store, int Offset, int Count)? InlineForm() =>
+        _extras is null && _count > 0 && Span == SpanOfEntries(_store, _offset, _count) ? (_store, _offset, _count) : null;
+
+    internal static MappingNode FromInlineForm(EntryStore store, int offset, int count) =>
+        new(store, offset, count, SpanOfEntries(store, offset, count), null);
+
+    /// <summary>A block mapping spans from its first key to the end of its last value.</summary>
+    internal static TextSpan SpanOfEntries(EntryStore store, int offset, int count)
+    {
+        var entries = store.Items.AsSpan(offset, count);
+        return new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End);
     }
 
     private static EntryStore Standalone(IReadOnlyList<MappingEntry> entries)

@@ -1,0 +1,122 @@
+using ManifestLint.Core.Yaml;
+using static ManifestLint.Core.Tests.Support.Manifests;
+
+namespace ManifestLint.Core.Tests.Yaml;
+
+/// <summary>
+/// Mapping entries keep plain one-line scalars and small block mappings without nodes of their own (to keep a large run's
+/// memory and collection time down), and build nodes on demand. Whatever way an entry is stored, what a caller sees
+/// is the same: the same values, styles and exact spans.
+/// </summary>
+[TestClass]
+public sealed class CompactTreeTests
+{
+    private static MappingNode Root(params string[] lines)
+    {
+        var loaded = Load(Lines(["apiVersion: v1", "kind: ConfigMap", "metadata:", "  name: compact", .. lines]));
+        Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
+        return loaded.Objects.Single().Root;
+    }
+
+    [TestMethod]
+    public void A_plain_value_built_on_demand_has_its_exact_span_every_time()
+    {
+        var root = Root("data:", "  port: 8080");
+        var first = root.ScalarAt("data", "port")!;
+        var second = root.ScalarAt("data", "port")!;
+
+        Assert.AreEqual("8080", first.Value);
+        Assert.AreEqual(ScalarStyle.Plain, first.Style);
+        Assert.AreEqual(Span(6, 9, 6, 13), first.Span);
+        Assert.AreEqual(first.Span, second.Span);
+        Assert.IsTrue(first.TryGetInt32(out var port) && port == 8080);
+    }
+
+    [TestMethod]
+    public void A_multi_line_plain_value_keeps_the_span_of_all_its_lines()
+    {
+        var root = Root("data:", "  text: first", "    second", "  next: x");
+        var text = root.ScalarAt("data", "text")!;
+
+        Assert.AreEqual("first second", text.Value);
+        Assert.AreEqual(Span(6, 9, 7, 11), text.Span);
+        Assert.AreEqual(Span(8, 9, 8, 10), root.ScalarAt("data", "next")!.Span);
+    }
+
+    [TestMethod]
+    public void Quoted_tagged_and_null_values_keep_their_style_tag_and_nullness()
+    {
+        var root = Root("data:", "  quoted: \"8080\"", "  tagged: !!str 42", "  empty:", "  tilde: ~", "  nullish: 'null'");
+
+        Assert.AreEqual(ScalarStyle.DoubleQuoted, root.ScalarAt("data", "quoted")!.Style);
+        Assert.IsFalse(root.ScalarAt("data", "quoted")!.TryGetInt32(out _), "quoted digits are a string");
+        Assert.AreEqual("tag:yaml.org,2002:str", root.ScalarAt("data", "tagged")!.Tag);
+        Assert.IsFalse(root.ScalarAt("data", "tagged")!.IsPlain);
+        Assert.IsTrue(root.ScalarAt("data", "empty")!.IsNull);
+        Assert.IsNull(root.StringAt("data", "empty"));
+        Assert.IsNull(root.StringAt("data", "tilde"));
+        Assert.AreEqual("null", root.StringAt("data", "nullish"));
+    }
+
+    [TestMethod]
+    public void A_block_mapping_value_spans_from_its_first_key_to_the_end_of_its_last_value()
+    {
+        var root = Root("spec:", "  selector:", "    app: web", "    tier: front", "  ports: [80]");
+        var selector = root.MappingAt("spec", "selector")!;
+
+        Assert.AreEqual(Span(7, 5, 8, 16), selector.Span);
+        Assert.AreEqual(2, selector.Count);
+        Assert.AreEqual("front", selector.ToStringMap()["tier"]);
+        Assert.AreEqual(Span(6, 3, 9, 14), root.MappingAt("spec")!.Span);
+    }
+
+    [TestMethod]
+    public void Flow_tagged_and_large_mappings_keep_their_own_span_tag_and_every_key()
+    {
+        var root = Root(["flow: { a: 1, b: 2 }", "tagged: !!map", "  k: v", "large:", .. Enumerable.Range(1, 12).Select(i => $"  key{i}: value{i}")]);
+
+        Assert.AreEqual(Span(5, 7, 5, 21), root.MappingAt("flow")!.Span);
+        Assert.AreEqual("tag:yaml.org,2002:map", root.MappingAt("tagged")!.Tag);
+        var large = root.MappingAt("large")!;
+        Assert.AreEqual(12, large.Count);
+        Assert.AreEqual("value12", large.StringAt("key12"));
+        Assert.AreEqual(Span(20, 3, 20, 8), large.KeyOf("key12")!.Span);
+    }
+
+    [TestMethod]
+    public void Keys_read_without_nodes_match_the_key_nodes()
+    {
+        var root = Root("data:", "  plain: 1", "  \"quoted key\": 2");
+        var entries = root.MappingAt("data")!.Entries;
+
+        Assert.AreSequenceEqual(["plain", "quoted key"], entries.Select(e => e.KeyText).ToArray());
+        foreach (var entry in entries)
+        {
+            Assert.AreEqual(entry.Key.Value, entry.KeyText);
+            Assert.AreEqual(entry.Key.Span, entry.KeySpan);
+            Assert.AreEqual(entry.Value.Span, entry.ValueSpan);
+        }
+
+        Assert.AreEqual(ScalarStyle.DoubleQuoted, entries[1].Key.Style);
+        Assert.AreEqual(Span(7, 3, 7, 15), entries[1].KeySpan);
+    }
+
+    [TestMethod]
+    public void Merged_entries_and_aliased_mappings_read_like_written_ones()
+    {
+        var root = Root(
+            "base: &base",
+            "  cpu: 100m",
+            "  memory: 64Mi",
+            "limits:",
+            "  <<: *base",
+            "  memory: 128Mi",
+            "copy: *base");
+
+        Assert.AreEqual("100m", root.StringAt("limits", "cpu"));
+        Assert.AreEqual("128Mi", root.StringAt("limits", "memory"));
+        Assert.AreEqual(Span(6, 3, 6, 6), root.MappingAt("limits")!.KeyOf("cpu")!.Span, "a merged key points where it is written");
+        Assert.AreEqual(root.MappingAt("base")!.Span, root.MappingAt("copy")!.Span);
+        Assert.AreEqual("64Mi", root.StringAt("copy", "memory"));
+    }
+}
