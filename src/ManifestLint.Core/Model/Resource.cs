@@ -38,6 +38,9 @@ public sealed class Resource
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
 
+    private MappingNode? _spec;
+    private bool _specRead;
+
     public SourceFile File { get; }
 
     /// <summary>0-based index of the YAML document in its file.</summary>
@@ -68,7 +71,21 @@ public sealed class Resource
 
     public IReadOnlyDictionary<string, string> Annotations { get; }
 
-    public MappingNode? Spec => Root.MappingAt("spec");
+    /// <summary>The spec mapping; read once, as rules ask for it often and a small mapping's node is built on demand.</summary>
+    public MappingNode? Spec
+    {
+        get
+        {
+            // Rules run concurrently: two may both read it first, which is harmless (they build equal nodes).
+            if (!Volatile.Read(ref _specRead))
+            {
+                _spec = Root.MappingAt("spec");
+                Volatile.Write(ref _specRead, true);
+            }
+
+            return _spec;
+        }
+    }
 
     public bool Is(string group, string kind) => Kind == kind && Group == group;
 

@@ -18,25 +18,8 @@ public abstract class ManifestNode
     public abstract string? Tag { get; }
 
     /// <summary>Follows a path of mapping keys and sequence indexes; null when any step is missing.</summary>
-    public ManifestNode? At(params ReadOnlySpan<string> path)
-    {
-        ManifestNode? current = this;
-        foreach (var step in path)
-        {
-            current = current switch
-            {
-                MappingNode map => map.Get(step),
-                SequenceNode seq when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < seq.Count => seq[i],
-                _ => null,
-            };
-            if (current is null)
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
+    public ManifestNode? At(params ReadOnlySpan<string> path) =>
+        Walk(path, out var node, out var entry) ? node ?? entry.Value : null;
 
     public MappingNode? MappingAt(params ReadOnlySpan<string> path) => At(path) as MappingNode;
 
@@ -47,13 +30,55 @@ public abstract class ManifestNode
     /// <summary>The scalar text at the path, or null when absent, null-valued or not a scalar.</summary>
     public string? StringAt(params ReadOnlySpan<string> path)
     {
-        // The last step is read from the mapping entry itself, so that asking for a string builds no node.
-        if (path.Length > 0 && At(path[..^1]) is MappingNode parent)
+        if (!Walk(path, out var node, out var entry))
         {
-            return parent.GetEntry(path[^1]) is { } entry ? entry.ValueText : null;
+            return null;
         }
 
-        return At(path) is ScalarNode { IsNull: false } scalar ? scalar.Value : null;
+        return node is null ? entry.ValueText : node is ScalarNode { IsNull: false } scalar ? scalar.Value : null;
+    }
+
+    /// <summary>
+    /// Follows a path. Mapping steps go from entry to entry without building the nodes in between (an entry may hold
+    /// its mapping inline), so a lookup builds at most the node it ends at. Ends with either a node, or the entry whose
+    /// value the path names (<paramref name="node"/> null).
+    /// </summary>
+    private bool Walk(ReadOnlySpan<string> path, out ManifestNode? node, out MappingEntry entry)
+    {
+        node = this;
+        entry = default;
+        foreach (var step in path)
+        {
+            if (node is null)
+            {
+                if (entry.FindInMappingValue(step, out var child) is { } isMapping)
+                {
+                    if (!isMapping)
+                    {
+                        return false;
+                    }
+
+                    entry = child;
+                    continue;
+                }
+
+                node = entry.Value; // a sequence or a scalar: continue from its node
+            }
+
+            switch (node)
+            {
+                case MappingNode map when map.GetEntry(step) is { } found:
+                    (node, entry) = (null, found);
+                    break;
+                case SequenceNode seq when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < seq.Count:
+                    node = seq[i];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 }
 
@@ -176,6 +201,39 @@ public readonly struct MappingEntry
         ScalarNode { IsNull: false } scalar => scalar.Value,
         _ => null,
     };
+
+    /// <summary>
+    /// Looks a key up in the value when the value is a mapping: true with the entry when found, false when the mapping
+    /// lacks the key; null when the value is not a mapping. Builds no node.
+    /// </summary>
+    internal bool? FindInMappingValue(string key, out MappingEntry found)
+    {
+        found = default;
+        switch (_value)
+        {
+            case EntryStore store:
+                foreach (ref readonly var entry in store.Items.AsSpan(_value1, _value2))
+                {
+                    if (entry.KeyText == key)
+                    {
+                        found = entry;
+                        return true;
+                    }
+                }
+
+                return false;
+            case MappingNode mapping:
+                if (mapping.GetEntry(key) is not { } inMapping)
+                {
+                    return false;
+                }
+
+                found = inMapping;
+                return true;
+            default:
+                return null;
+        }
+    }
 
     /// <summary>Whether the value is a scalar (not a mapping or sequence), without building a node.</summary>
     public bool HasScalarValue => _value is string or ScalarNode;

@@ -119,4 +119,17 @@ public sealed class CompactTreeTests
         Assert.AreEqual(root.MappingAt("base")!.Span, root.MappingAt("copy")!.Span);
         Assert.AreEqual("64Mi", root.StringAt("copy", "memory"));
     }
+
+    [TestMethod]
+    public void A_path_through_sequences_and_inline_mappings_reaches_the_same_nodes()
+    {
+        var root = Root("spec:", "  containers:", "    - name: web", "      ports:", "        - containerPort: 8080", "          protocol: TCP");
+
+        Assert.AreEqual("8080", root.StringAt("spec", "containers", "0", "ports", "0", "containerPort"));
+        Assert.AreEqual(Span(9, 26, 9, 30), root.At("spec", "containers", "0", "ports", "0", "containerPort")!.Span);
+        Assert.IsNull(root.At("spec", "containers", "1"));
+        Assert.IsNull(root.At("spec", "missing", "deeper"));
+        Assert.IsNull(root.StringAt("spec", "containers"), "a sequence is not a string");
+        Assert.AreSame(root, root.At());
+    }
 }
