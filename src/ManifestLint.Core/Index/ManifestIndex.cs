@@ -43,7 +43,7 @@ public sealed class ManifestIndex
         // allowed, then indexed in input order, so the index is the same either way.
         var templates = new PodTemplate?[resources.Count];
         var generatedObjects = new IReadOnlyList<GeneratedObject>[resources.Count];
-        Parallel.For(0, resources.Count, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 }, i =>
+        Parallel.For(0, resources.Count, parallel ?? Loading.ResourceFactory.Sequential, i =>
         {
             var resource = resources[i];
             generatedObjects[i] = [.. GeneratedObjects.From(resource)];

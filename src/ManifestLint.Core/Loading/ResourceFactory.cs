@@ -5,7 +5,8 @@ namespace ManifestLint.Core.Loading;
 /// <summary>Creates resources once every file is read, so a CRD anywhere in the run can declare its kind's scope.</summary>
 public static class ResourceFactory
 {
-    private static readonly ParallelOptions Sequential = new() { MaxDegreeOfParallelism = 1 };
+    /// <summary>What per-resource work runs with when the caller allows no concurrency.</summary>
+    internal static ParallelOptions Sequential { get; } = new() { MaxDegreeOfParallelism = 1 };
 
     /// <param name="parallel">
     /// When given, resources are created concurrently (each reads its labels and annotations); the order stays the

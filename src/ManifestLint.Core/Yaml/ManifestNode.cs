@@ -212,24 +212,9 @@ public readonly struct MappingEntry
         switch (_value)
         {
             case EntryStore store:
-                foreach (ref readonly var entry in store.Items.AsSpan(_value1, _value2))
-                {
-                    if (entry.KeyText == key)
-                    {
-                        found = entry;
-                        return true;
-                    }
-                }
-
-                return false;
+                return MappingNode.Scan(store.Items.AsSpan(_value1, _value2), key, out found);
             case MappingNode mapping:
-                if (mapping.GetEntry(key) is not { } inMapping)
-                {
-                    return false;
-                }
-
-                found = inMapping;
-                return true;
+                return mapping.TryGetEntry(key, out found);
             default:
                 return null;
         }
@@ -324,23 +309,35 @@ public sealed class MappingNode : ManifestNode
 
     private ReadOnlySpan<MappingEntry> EntrySpan => _store.Items.AsSpan(_offset, _count);
 
-    public MappingEntry? GetEntry(string key)
+    public MappingEntry? GetEntry(string key) => TryGetEntry(key, out var entry) ? entry : null;
+
+    internal bool TryGetEntry(string key, out MappingEntry entry)
     {
         var entries = EntrySpan;
         if (_extras?.ByKey is { } byKey)
         {
-            return byKey.TryGetValue(key, out var index) ? entries[index] : null;
+            var found = byKey.TryGetValue(key, out var index);
+            entry = found ? entries[index] : default;
+            return found;
         }
 
-        foreach (ref readonly var entry in entries)
+        return Scan(entries, key, out entry);
+    }
+
+    /// <summary>Small mappings (all inline ones among them) are searched by a scan; see the constructor.</summary>
+    internal static bool Scan(ReadOnlySpan<MappingEntry> entries, string key, out MappingEntry entry)
+    {
+        foreach (ref readonly var candidate in entries)
         {
-            if (entry.KeyText == key)
+            if (candidate.KeyText == key)
             {
-                return entry;
+                entry = candidate;
+                return true;
             }
         }
 
-        return null;
+        entry = default;
+        return false;
     }
 
     /// <summary>The node of a key, to point a diagnostic at the key itself; null when absent.</summary>
