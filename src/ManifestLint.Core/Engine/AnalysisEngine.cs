@@ -148,8 +148,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                 {
                     if (kinds is null || kinds.Contains(resource.Kind))
                     {
-                        var context = new ResourceAnalysisContext(resource, index, sink);
-                        Guard(analyzer, resource, collected, () => action(context));
+                        Guard(analyzer, resource, collected, static call => call.Action(call.Context), (Action: action, Context: new ResourceAnalysisContext(resource, index, sink)));
                     }
                 }
             }
@@ -177,11 +176,17 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
     }
 
     /// <summary>Runs analyzer code; an exception becomes ML9000 naming the rule and resource, and nothing else is lost.</summary>
-    private static bool Guard(ManifestAnalyzer analyzer, Resource? resource, ConcurrentBag<(Diagnostic, Resource?)> collected, Action action)
+    private static bool Guard(ManifestAnalyzer analyzer, Resource? resource, ConcurrentBag<(Diagnostic, Resource?)> collected, Action action) =>
+        Guard(analyzer, resource, collected, static run => run(), action);
+
+    // The argument is passed, not captured: this runs once per resource and action, where a closure per call was a
+    // third of what the rules phase allocated.
+    private static bool Guard<TArgument>(
+        ManifestAnalyzer analyzer, Resource? resource, ConcurrentBag<(Diagnostic, Resource?)> collected, Action<TArgument> action, TArgument argument)
     {
         try
         {
-            action();
+            action(argument);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

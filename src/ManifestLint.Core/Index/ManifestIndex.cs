@@ -26,6 +26,9 @@ public sealed class ManifestIndex
     private readonly Dictionary<(string Kind, string Namespace, string Name), GeneratedObject> _generated = [];
     private readonly Dictionary<(string Kind, string Name), List<KustomizeGeneratedObject>> _kustomizeGenerated = [];
     private readonly HashSet<(string Kind, string Namespace)> _kindsDeclaredIn = [];
+    private readonly ReadOnce<Resource, NetworkPolicy?> _networkPolicies = new(NetworkPolicy.TryRead);
+    private readonly ReadOnce<PodTemplate, IReadOnlyList<ConfigReference>> _configReferences = new(ConfigReferences.Of);
+    private readonly ReadOnce<Resource, IReadOnlySet<string>?> _declaredKeys = new(ConfigReferences.DeclaredKeys);
 
     public ManifestIndex(
         IReadOnlyList<Resource> resources,
@@ -174,6 +177,15 @@ public sealed class ManifestIndex
     public bool DeclaresKindIn(string kind, string @namespace) => _kindsDeclaredIn.Contains((kind, @namespace));
 
     public PodTemplate? PodTemplateOf(Resource owner) => _podTemplateByOwner.GetValueOrDefault(owner);
+
+    /// <summary>The resource read as a NetworkPolicy (see <see cref="NetworkPolicy.TryRead"/>), read once per run.</summary>
+    public NetworkPolicy? NetworkPolicyOf(Resource resource) => NetworkPolicy.IsNetworkPolicy(resource) ? _networkPolicies.Get(resource) : null;
+
+    /// <summary>The ConfigMaps and Secrets a pod template uses (see <see cref="ConfigReferences.Of"/>), read once per run.</summary>
+    public IReadOnlyList<ConfigReference> ConfigReferencesOf(PodTemplate template) => _configReferences.Get(template);
+
+    /// <summary>The keys a ConfigMap or Secret declares (see <see cref="ConfigReferences.DeclaredKeys"/>), read once per run.</summary>
+    public IReadOnlySet<string>? DeclaredKeysOf(Resource resource) => _declaredKeys.Get(resource);
 
     public IReadOnlyList<PodTemplate> PodTemplatesIn(string @namespace) =>
         _podsByNamespace.TryGetValue(@namespace, out var list) ? list : [];

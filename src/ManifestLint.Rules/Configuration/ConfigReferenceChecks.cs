@@ -26,7 +26,7 @@ internal static class ConfigReferenceChecks
             return; // The input creates no object of this kind here: they come from kubectl, CI or an operator.
         }
 
-        var missing = ConfigReferences.Of(template)
+        var missing = context.Index.ConfigReferencesOf(template)
             .Where(r => r.Kind == kind && !r.Optional && !context.Index.WillExist(kind, ns, r.Name))
             .Where(r => r.Use != ConfigReferenceUse.ImagePullSecret || DeclaresPullSecretIn(context.Index, ns))
             .GroupBy(r => r.Name, StringComparer.Ordinal);
@@ -54,7 +54,7 @@ internal static class ConfigReferenceChecks
         }
 
         var owner = template.Owner;
-        foreach (var reference in ConfigReferences.Of(template))
+        foreach (var reference in context.Index.ConfigReferencesOf(template))
         {
             if (reference.Kind != kind || reference.Optional || reference.Keys.Count == 0)
             {
@@ -109,7 +109,7 @@ internal static class ConfigReferenceChecks
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in objects)
         {
-            if (ConfigReferences.DeclaredKeys(obj) is not { } declared)
+            if (index.DeclaredKeysOf(obj) is not { } declared)
             {
                 return null;
             }

@@ -23,7 +23,7 @@ public sealed class ML1204NetworkPolicyPortNotDeclared : ManifestAnalyzer
 
     private static void Analyze(ResourceAnalysisContext context)
     {
-        if (Core.Model.NetworkPolicy.TryRead(context.Resource) is not { } policy)
+        if (context.Index.NetworkPolicyOf(context.Resource) is not { } policy)
         {
             return;
         }

@@ -32,7 +32,7 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
                 return;
             }
 
-            var all = start.Index.Resources.Where(Policy.IsNetworkPolicy).Select(r => (Resource: r, Policy: Policy.TryRead(r))).ToList();
+            var all = start.Index.Resources.Where(Policy.IsNetworkPolicy).Select(r => (Resource: r, Policy: start.Index.NetworkPolicyOf(r))).ToList();
             var policies = all.Select(p => p.Policy).OfType<Policy>().Where(p => p.AffectsIngress).ToLookup(p => p.Namespace);
             if (policies.Count == 0)
             {
