@@ -357,7 +357,7 @@ public static class YamlStreamReader
         public string? Tag { get; private set; }
         public string? Anchor { get; private set; }
         public List<MappingEntry> Entries { get; } = [];
-        public List<ManifestNode> Items { get; } = [];
+        public List<MappingEntry> Items { get; } = [];
         public Dictionary<string, int>? KeyLines { get; set; }
         public ManifestNode? PendingKey { get; set; }
         public long Size { get; set; }
@@ -483,7 +483,7 @@ public static class YamlStreamReader
                         : LastEnd(frame);
                     ManifestNode built = frame.IsMapping
                         ? BuildMapping(frame, new TextSpan(frame.Start, end))
-                        : new SequenceNode(frame.Items, new TextSpan(frame.Start, end), frame.Tag);
+                        : new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, new TextSpan(frame.Start, end), frame.Tag);
                     Complete(built, frame.Size, frame.Anchor, frame.Start);
                     _spareFrames.Push(frame);
                     return;
@@ -517,7 +517,7 @@ public static class YamlStreamReader
                 return frame.Entries.Count > 0 ? frame.Entries[^1].ValueSpan.End : frame.Start;
             }
 
-            return frame.Items.Count > 0 ? frame.Items[^1].Span.End : frame.Start;
+            return frame.Items.Count > 0 ? frame.Items[^1].ValueSpan.End : frame.Start;
         }
 
         private MappingNode BuildMapping(Frame frame, TextSpan span)
@@ -576,7 +576,7 @@ public static class YamlStreamReader
             parent.Size += size;
             if (!parent.IsMapping)
             {
-                parent.Items.Add(node);
+                parent.Items.Add(MappingEntry.Item(node));
                 return;
             }
 

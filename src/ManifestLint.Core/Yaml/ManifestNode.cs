@@ -71,7 +71,7 @@ public abstract class ManifestNode
                     (node, entry) = (null, found);
                     break;
                 case SequenceNode seq when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < seq.Count:
-                    node = seq[i];
+                    (node, entry) = (null, seq.ItemEntry(i));
                     break;
                 default:
                     return false;
@@ -157,8 +157,12 @@ public readonly struct MappingEntry
     private readonly int _value2;
 
     public MappingEntry(ScalarNode key, ManifestNode value)
+        : this(value) => (_key, _keyStart) = Compact(key);
+
+    // A slot with a value and no key: how a sequence keeps its items (see SequenceNode).
+    private MappingEntry(ManifestNode value)
     {
-        (_key, _keyStart) = Compact(key);
+        _key = null!;
         switch (value)
         {
             case ScalarNode scalar:
@@ -173,6 +177,8 @@ public readonly struct MappingEntry
                 break;
         }
     }
+
+    internal static MappingEntry Item(ManifestNode value) => new(value);
 
     public string KeyText => _key is string text ? text : Unsafe.As<ScalarNode>(_key).Value;
 
@@ -234,9 +240,9 @@ public readonly struct MappingEntry
 }
 
 /// <summary>
-/// The entries of every mapping of one document, in one array: the builder appends each mapping's entries as the
-/// mapping ends and trims the array when the document ends. One array per document instead of one per mapping (a
-/// manifest is mostly small mappings: labels, metadata, resources).
+/// The entries of every mapping and the items of every sequence of one document, in one array: the builder appends
+/// each collection's slots as it ends and trims the array when the document ends. One array per document instead of
+/// one per collection (a manifest is mostly small collections: labels, metadata, resources, ports).
 /// </summary>
 internal sealed class EntryStore
 {
@@ -388,24 +394,79 @@ public sealed class MappingNode : ManifestNode
     private sealed record Extras(string? Tag, Dictionary<string, int>? ByKey);
 }
 
+/// <summary>
+/// A sequence keeps its items as slots of its document's entry store, in the compact forms a mapping entry's value
+/// takes (a plain scalar as its text, a block mapping as the place of its entries), and builds an item's node when
+/// it is asked for. Most sequence items in a manifest (containers, ports, env entries, rules) are small mappings,
+/// which would otherwise each be an object the garbage collector keeps track of for the whole run.
+/// </summary>
 public sealed class SequenceNode : ManifestNode
 {
-    private readonly ManifestNode[] _items;
+    private readonly EntryStore _store;
+    private readonly int _offset;
+    private readonly int _count;
 
     public SequenceNode(IReadOnlyList<ManifestNode> items, TextSpan span, string? tag = null)
+        : this(Standalone(items), 0, items.Count, span, tag)
+    {
+    }
+
+    internal SequenceNode(EntryStore store, int offset, int count, TextSpan span, string? tag)
         : base(span)
     {
-        _items = [.. items];
+        (_store, _offset, _count) = (store, offset, count);
         Tag = tag;
     }
 
     public override string? Tag { get; }
 
-    public IReadOnlyList<ManifestNode> Items => _items;
+    public IReadOnlyList<ManifestNode> Items => new ItemList(this);
 
-    public int Count => _items.Length;
+    public int Count => _count;
 
-    public ManifestNode this[int index] => _items[index];
+    public ManifestNode this[int index] => ItemEntry(index).Value;
 
-    public IEnumerable<MappingNode> Mappings() => _items.OfType<MappingNode>();
+    public IEnumerable<MappingNode> Mappings()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            if (ItemEntry(i).Value is MappingNode mapping)
+            {
+                yield return mapping;
+            }
+        }
+    }
+
+    /// <summary>The slot of an item, to follow a path through it without building its node.</summary>
+    internal ref readonly MappingEntry ItemEntry(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
+        return ref _store.Items[_offset + index];
+    }
+
+    private static EntryStore Standalone(IReadOnlyList<ManifestNode> items)
+    {
+        var store = new EntryStore();
+        store.Append([.. items.Select(MappingEntry.Item)]);
+        store.Trim();
+        return store;
+    }
+
+    private sealed class ItemList(SequenceNode sequence) : IReadOnlyList<ManifestNode>
+    {
+        public int Count => sequence.Count;
+
+        public ManifestNode this[int index] => sequence[index];
+
+        public IEnumerator<ManifestNode> GetEnumerator()
+        {
+            for (var i = 0; i < sequence.Count; i++)
+            {
+                yield return sequence[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

@@ -4,7 +4,7 @@ using static ManifestLint.Core.Tests.Support.Manifests;
 namespace ManifestLint.Core.Tests.Yaml;
 
 /// <summary>
-/// Mapping entries keep plain one-line scalars and small block mappings without nodes of their own (to keep a large run's
+/// Mapping entries and sequence items keep plain one-line scalars and small block mappings without nodes of their own (to keep a large run's
 /// memory and collection time down), and build nodes on demand. Whatever way an entry is stored, what a caller sees
 /// is the same: the same values, styles and exact spans.
 /// </summary>
@@ -131,5 +131,53 @@ public sealed class CompactTreeTests
         Assert.IsNull(root.At("spec", "missing", "deeper"));
         Assert.IsNull(root.StringAt("spec", "containers"), "a sequence is not a string");
         Assert.AreSame(root, root.At());
+    }
+
+    [TestMethod]
+    public void Sequence_items_of_every_form_keep_their_values_styles_and_spans()
+    {
+        var root = Root(
+            "items:",
+            "  - plain",
+            "  - \"quoted\"",
+            "  - name: web",
+            "    port: 80",
+            "  - [a, b]",
+            "  - {flow: x}",
+            "  - &anchored shared",
+            "  - *anchored",
+            "  -");
+        var items = root.SequenceAt("items")!;
+
+        Assert.AreEqual(8, items.Count);
+        Assert.AreEqual(Span(6, 5, 6, 10), items[0].Span);
+        Assert.AreEqual(ScalarStyle.DoubleQuoted, ((ScalarNode)items[1]).Style);
+        Assert.AreEqual(Span(7, 5, 7, 13), items[1].Span);
+        Assert.AreEqual(Span(8, 5, 9, 13), items[2].Span, "a block mapping item spans from its first key to its last value");
+        Assert.AreEqual(2, ((SequenceNode)items[3]).Count);
+        Assert.AreEqual(Span(11, 5, 11, 14), items[4].Span, "a flow mapping keeps its braces");
+        Assert.AreEqual("shared", ((ScalarNode)items[6]).Value);
+        Assert.AreEqual(items[5].Span, items[6].Span, "an alias reads as the anchored node");
+        Assert.IsTrue(((ScalarNode)items[7]).IsNull);
+        Assert.AreEqual(Span(6, 3, 14, 4), items.Span);
+        CollectionAssert.AreEqual(new[] { "plain", "quoted", null, null, null, "shared", "shared", "" }, items.Items.Select(i => (i as ScalarNode)?.Value).ToArray());
+        Assert.AreEqual("web", items.Mappings().Single(m => m.Get("name") is not null).StringAt("name"));
+        Assert.AreEqual(2, items.Mappings().Count());
+        Assert.AreEqual("80", root.StringAt("items", "2", "port"));
+        Assert.IsNull(root.At("items", "8"));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => items[8]);
+    }
+
+    [TestMethod]
+    public void A_sequence_built_by_hand_reads_like_a_parsed_one()
+    {
+        var web = new MappingNode([new MappingEntry(new ScalarNode("name", ScalarStyle.Plain, Span(2, 5, 2, 9)), new ScalarNode("web", ScalarStyle.Plain, Span(2, 11, 2, 14)))], Span(2, 5, 2, 14));
+        var sequence = new SequenceNode([new ScalarNode("first", ScalarStyle.SingleQuoted, Span(1, 3, 1, 10)), web], Span(1, 1, 2, 14), "!custom");
+
+        Assert.AreEqual(2, sequence.Count);
+        Assert.AreEqual("!custom", sequence.Tag);
+        Assert.AreEqual(ScalarStyle.SingleQuoted, ((ScalarNode)sequence[0]).Style);
+        Assert.AreEqual("web", sequence.At("1", "name") is ScalarNode name ? name.Value : null);
+        Assert.AreEqual(Span(2, 5, 2, 14), sequence.Mappings().Single().Span);
     }
 }
