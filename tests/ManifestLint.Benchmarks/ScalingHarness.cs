@@ -23,8 +23,8 @@ public static class ScalingHarness
         var self = typeof(ScalingHarness).Assembly.Location;
         var dotnet = DotnetHost();
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}, " +
-                          $"server GC {GCSettings.IsServerGC}, peak memory from {(ChildProcess.HasGnuTime ? "/usr/bin/time (getrusage)" : "/proc VmHWM polling")}");
-        Console.WriteLine($"CLI: {options.CliDll}; output format {options.Format}; {options.Runs} runs per figure (median), after one warm-up run");
+                          $"floor with server GC {GCSettings.IsServerGC}, peak memory from {(ChildProcess.HasGnuTime ? "/usr/bin/time (getrusage)" : "/proc VmHWM polling")}");
+        Console.WriteLine($"CLI: {options.CliDll} ({CollectorOf(options.CliDll)}); output format {options.Format}; {options.Runs} runs per figure (median), after one warm-up run");
 
         var corpora = options.Apps.Select(n => Corpus.Ensure(options.CorpusDirectory, n)).ToList();
         var output = Path.Combine(Path.GetTempPath(), $"manifestlint-bench-{Environment.ProcessId}.out");
@@ -129,6 +129,23 @@ public static class ScalingHarness
         }
 
         return phases;
+    }
+
+    /// <summary>The garbage collector the CLI's runtimeconfig.json asks for: it decides much of a large run's time and memory.</summary>
+    private static string CollectorOf(string cliDll)
+    {
+        var config = Path.ChangeExtension(cliDll, ".runtimeconfig.json");
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(config));
+            var properties = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var p) ? p : default;
+            var server = properties.ValueKind == System.Text.Json.JsonValueKind.Object && properties.TryGetProperty("System.GC.Server", out var s) && s.GetBoolean();
+            return server ? "server GC" : "workstation GC";
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return "GC mode unknown";
+        }
     }
 
     public static string LoadAverage()
