@@ -250,6 +250,15 @@ internal sealed class EntryStore
 
     public MappingEntry[] Items { get; private set; } = new MappingEntry[16];
 
+    /// <summary>A store of exactly these slots, for a node built by hand rather than by the loader.</summary>
+    public static EntryStore Of(IEnumerable<MappingEntry> slots)
+    {
+        var store = new EntryStore();
+        store.Append([.. slots]);
+        store.Trim();
+        return store;
+    }
+
     public int Append(List<MappingEntry> entries)
     {
         var offset = _count;
@@ -284,7 +293,7 @@ public sealed class MappingNode : ManifestNode
     private readonly Extras? _extras;
 
     public MappingNode(IReadOnlyList<MappingEntry> entries, TextSpan span, string? tag = null)
-        : this(Standalone(entries), 0, entries.Count, span, tag)
+        : this(EntryStore.Of(entries), 0, entries.Count, span, tag)
     {
     }
 
@@ -383,14 +392,6 @@ public sealed class MappingNode : ManifestNode
         return new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End);
     }
 
-    private static EntryStore Standalone(IReadOnlyList<MappingEntry> entries)
-    {
-        var store = new EntryStore();
-        store.Append([.. entries]);
-        store.Trim();
-        return store;
-    }
-
     private sealed record Extras(string? Tag, Dictionary<string, int>? ByKey);
 }
 
@@ -407,7 +408,7 @@ public sealed class SequenceNode : ManifestNode
     private readonly int _count;
 
     public SequenceNode(IReadOnlyList<ManifestNode> items, TextSpan span, string? tag = null)
-        : this(Standalone(items), 0, items.Count, span, tag)
+        : this(EntryStore.Of(items.Select(MappingEntry.Item)), 0, items.Count, span, tag)
     {
     }
 
@@ -443,14 +444,6 @@ public sealed class SequenceNode : ManifestNode
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
         return ref _store.Items[_offset + index];
-    }
-
-    private static EntryStore Standalone(IReadOnlyList<ManifestNode> items)
-    {
-        var store = new EntryStore();
-        store.Append([.. items.Select(MappingEntry.Item)]);
-        store.Trim();
-        return store;
     }
 
     private sealed class ItemList(SequenceNode sequence) : IReadOnlyList<ManifestNode>
