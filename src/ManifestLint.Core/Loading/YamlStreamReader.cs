@@ -152,6 +152,10 @@ public static class YamlStreamReader
             builder.EndDocumentUnanalyzed();
             return ex.Line;
         }
+        finally
+        {
+            builder.ReturnBuffer();
+        }
     }
 
     /// <summary>
@@ -359,7 +363,8 @@ public static class YamlStreamReader
         public List<MappingEntry> Entries { get; } = [];
         public List<MappingEntry> Items { get; } = [];
         public Dictionary<string, int>? KeyLines { get; set; }
-        public ManifestNode? PendingKey { get; set; }
+        /// <summary>The key slot waiting for its value (see MappingEntry.Item).</summary>
+        public MappingEntry? PendingKey { get; set; }
         public long Size { get; set; }
         public List<MappingNode>? Merges { get; set; }
 
@@ -377,7 +382,8 @@ public static class YamlStreamReader
     {
         private readonly Stack<Frame> _frames = new();
         private readonly Stack<Frame> _spareFrames = new();
-        private EntryStore _entryStore = new();
+        private MappingEntry[] _entryBuffer = EntryBuffers.Rent();
+        private EntryStore _entryStore = null!;
         private readonly Dictionary<string, (ManifestNode Node, long Size)> _anchors = new(StringComparer.Ordinal);
         private bool _inDocument;
         private bool _skipping;
@@ -420,14 +426,14 @@ public static class YamlStreamReader
                     _documentSize = 0;
                     _documentStart = start.IsImplicit ? _previousEnd : Pos(start.Start);
                     _root = null;
-                    _entryStore = new EntryStore();
+                    _entryStore = EntryStore.InBuffer(_entryBuffer);
                     return;
                 case DocumentEnd:
                     if (_inDocument)
                     {
                         // The span starts after the previous document, so the comments before the root belong to this one.
                         var span = new TextSpan(_documentStart, _root?.Span.End ?? _documentStart);
-                        _entryStore.Trim();
+                        _entryBuffer = _entryStore.Seal();
                         state.Documents.Add(new ParsedDocument(state.Documents.Count, _skipping ? null : _root, span, null));
                         _previousEnd = Pos(e.End);
                     }
@@ -456,9 +462,17 @@ public static class YamlStreamReader
             switch (e)
             {
                 case Scalar scalar:
-                    state.Candidates.MarkContent(Span(scalar.Start, scalar.End));
-                    var node = new ScalarNode(ScalarStrings.Intern(scalar.Value), MapStyle(scalar.Style), Span(scalar.Start, scalar.End), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
-                    Complete(node, 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, Pos(scalar.Start));
+                    var scalarSpan = Span(scalar.Start, scalar.End);
+                    state.Candidates.MarkContent(scalarSpan);
+                    var (text, style, tag) = (ScalarStrings.Intern(scalar.Value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
+                    if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))
+                    {
+                        // Most scalars: kept as their text, without a node that would be garbage at once (see MappingEntry).
+                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1, scalarSpan.Start);
+                        return;
+                    }
+
+                    Complete(new ScalarNode(text, style, scalarSpan, tag), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalarSpan.Start);
                     return;
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
@@ -481,10 +495,16 @@ public static class YamlStreamReader
                     var end = frame.IsFlow
                         ? new SourcePosition((int)e.Start.Line + lineOffset, (int)e.Start.Column + 1)
                         : LastEnd(frame);
-                    ManifestNode built = frame.IsMapping
-                        ? BuildMapping(frame, new TextSpan(frame.Start, end))
-                        : new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, new TextSpan(frame.Start, end), frame.Tag);
-                    Complete(built, frame.Size, frame.Anchor, frame.Start);
+                    var span = new TextSpan(frame.Start, end);
+                    if (frame.IsMapping)
+                    {
+                        CompleteMapping(frame, span);
+                    }
+                    else
+                    {
+                        Complete(new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
+                    }
+
                     _spareFrames.Push(frame);
                     return;
             }
@@ -520,11 +540,22 @@ public static class YamlStreamReader
             return frame.Items.Count > 0 ? frame.Items[^1].ValueSpan.End : frame.Start;
         }
 
-        private MappingNode BuildMapping(Frame frame, TextSpan span)
+        /// <summary>A small block mapping goes into its slot as the place of its entries, without building its node first.</summary>
+        private void CompleteMapping(Frame frame, TextSpan span)
         {
             var entries = WithMerges(frame);
-            return new MappingNode(_entryStore, _entryStore.Append(entries), entries.Count, span, frame.Tag);
+            var offset = _entryStore.Append(entries);
+            if (frame.Anchor is null && MappingNode.CanBeInline(_entryStore, offset, entries.Count, span, frame.Tag))
+            {
+                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size, frame.Start);
+                return;
+            }
+
+            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
         }
+
+        /// <summary>Gives the entry buffer back for the thread's next file.</summary>
+        public void ReturnBuffer() => EntryBuffers.Return(_entryBuffer);
 
         private static List<MappingEntry> WithMerges(Frame frame)
         {
@@ -552,12 +583,8 @@ public static class YamlStreamReader
 
         private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)
         {
-            _documentSize += size;
-            if (_documentSize > limits.MaxExpandedNodes)
+            if (!WithinLimit(size, start))
             {
-                state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(start, new SourcePosition(start.Line, start.Column + 1)),
-                    $"Document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases; it was not analyzed"));
-                StartSkipping(_frames.Count);
                 return;
             }
 
@@ -566,9 +593,37 @@ public static class YamlStreamReader
                 _anchors[anchor] = (node, size);
             }
 
+            Attach(MappingEntry.Item(node), size);
+        }
+
+        private void CompleteSlot(in MappingEntry slot, long size, SourcePosition start)
+        {
+            if (WithinLimit(size, start))
+            {
+                Attach(slot, size);
+            }
+        }
+
+        private bool WithinLimit(long size, SourcePosition start)
+        {
+            _documentSize += size;
+            if (_documentSize <= limits.MaxExpandedNodes)
+            {
+                return true;
+            }
+
+            state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(start, new SourcePosition(start.Line, start.Column + 1)),
+                $"Document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases; it was not analyzed"));
+            StartSkipping(_frames.Count);
+            return false;
+        }
+
+        /// <summary>Puts a finished value (as a slot: see MappingEntry.Item) into the collection being built, or makes it the root.</summary>
+        private void Attach(in MappingEntry slot, long size)
+        {
             if (_frames.Count == 0)
             {
-                _root = node;
+                _root = slot.Value;
                 return;
             }
 
@@ -576,49 +631,48 @@ public static class YamlStreamReader
             parent.Size += size;
             if (!parent.IsMapping)
             {
-                parent.Items.Add(MappingEntry.Item(node));
+                parent.Items.Add(slot);
                 return;
             }
 
-            if (parent.PendingKey is null)
+            if (parent.PendingKey is not { } key)
             {
-                parent.PendingKey = node;
+                parent.PendingKey = slot;
                 return;
             }
 
-            var key = parent.PendingKey;
             parent.PendingKey = null;
-            if (key is not ScalarNode scalarKey)
+            if (MappingEntry.Pair(key, slot) is not { } entry)
             {
                 state.HasComplexKey = true;
                 // Valid YAML, so not a syntax error (ML9001), but kubectl cannot convert it to JSON: not a Kubernetes object.
-                state.Problems.Add(new LoadProblem(CoreRules.DocumentNotMapping, key.Span, "A mapping key is itself a collection; Kubernetes only accepts scalar keys."));
+                state.Problems.Add(new LoadProblem(CoreRules.DocumentNotMapping, key.ValueSpan, "A mapping key is itself a collection; Kubernetes only accepts scalar keys."));
                 return;
             }
 
-            if (scalarKey is { Value: "<<", IsPlain: true } && node is MappingNode or SequenceNode)
+            if (entry is { KeyText: "<<", HasPlainKey: true, HasScalarValue: false })
             {
                 parent.Merges ??= [];
-                if (node is MappingNode single)
+                if (slot.Value is MappingNode single)
                 {
                     parent.Merges.Add(single);
                 }
                 else
                 {
-                    parent.Merges.AddRange(((SequenceNode)node).Mappings());
+                    parent.Merges.AddRange(((SequenceNode)slot.Value).Mappings());
                 }
 
                 return;
             }
 
-            if (FirstLineOf(parent, scalarKey.Value) is { } firstLine)
+            if (FirstLineOf(parent, entry.KeyText) is { } firstLine)
             {
-                state.Problems.Add(new LoadProblem(CoreRules.DuplicateKey, scalarKey.Span, CoreRules.DuplicateKey.FormatMessage(scalarKey.Value, firstLine)));
+                state.Problems.Add(new LoadProblem(CoreRules.DuplicateKey, entry.KeySpan, CoreRules.DuplicateKey.FormatMessage(entry.KeyText, firstLine)));
                 return;
             }
 
-            parent.Entries.Add(new MappingEntry(scalarKey, node));
-            parent.KeyLines?.Add(scalarKey.Value, scalarKey.Span.Start.Line);
+            parent.Entries.Add(entry);
+            parent.KeyLines?.Add(entry.KeyText, entry.KeySpan.Start.Line);
         }
 
         /// <summary>
@@ -663,6 +717,34 @@ public static class YamlStreamReader
         };
 
         private static string? TagOf(TagName tag, bool isImplicit) => tag.IsEmpty || isImplicit && tag.IsNonSpecific ? null : tag.Value;
+    }
+
+    /// <summary>
+    /// One entry buffer per thread, lent to the builder of each file in turn, so that building a document's entries
+    /// costs one array of exactly their number. A buffer grown for a huge document is not kept.
+    /// </summary>
+    private static class EntryBuffers
+    {
+        private const int KeptLength = 4096;
+
+        [ThreadStatic]
+        private static MappingEntry[]? t_spare;
+
+        public static MappingEntry[] Rent()
+        {
+            var buffer = t_spare ?? new MappingEntry[256];
+            t_spare = null;
+            return buffer;
+        }
+
+        public static void Return(MappingEntry[] buffer)
+        {
+            if (buffer.Length <= KeptLength)
+            {
+                // The slots still point at the last document's strings and nodes; that document is kept anyway.
+                t_spare = buffer;
+            }
+        }
     }
 
     /// <summary>

@@ -178,7 +178,33 @@ public readonly struct MappingEntry
         }
     }
 
+    private MappingEntry(object key, SourcePosition keyStart, in MappingEntry value) =>
+        (_key, _keyStart, _value, _value1, _value2) = (key, keyStart, value._value, value._value1, value._value2);
+
+    private MappingEntry(object value, int value1, int value2) => (_key, _value, _value1, _value2) = (null!, value, value1, value2);
+
     internal static MappingEntry Item(ManifestNode value) => new(value);
+
+    /// <summary>A value slot for a plain one-line scalar, made by the loader without building the scalar's node.</summary>
+    internal static MappingEntry PlainItem(string text, SourcePosition start) => new(text, start.Line, start.Column);
+
+    /// <summary>A value slot for a block mapping whose entries are in the store, made by the loader without building its node.</summary>
+    internal static MappingEntry InlineMappingItem(EntryStore store, int offset, int count) => new(store, offset, count);
+
+    /// <summary>The entry of a key slot and a value slot (see <see cref="Item"/>); null when the key is not a scalar.</summary>
+    internal static MappingEntry? Pair(in MappingEntry key, in MappingEntry value) => key._value switch
+    {
+        string text => new MappingEntry(text, new SourcePosition(key._value1, key._value2), value),
+        ScalarNode node => new MappingEntry(node, default, value),
+        _ => null,
+    };
+
+    /// <summary>Whether the key is a plain, untagged scalar (a merge key "&lt;&lt;" must be).</summary>
+    internal bool HasPlainKey => _key is string || Unsafe.As<ScalarNode>(_key).IsPlain;
+
+    /// <summary>Whether a scalar is kept as its text and start: plain, untagged and on one line, so its end follows from its length.</summary>
+    internal static bool IsCompactScalar(string text, ScalarStyle style, string? tag, TextSpan span) =>
+        style == ScalarStyle.Plain && tag is null && span.Start.Line == span.End.Line && span.End.Column - span.Start.Column == text.Length;
 
     public string KeyText => _key is string text ? text : Unsafe.As<ScalarNode>(_key).Value;
 
@@ -232,31 +258,34 @@ public readonly struct MappingEntry
     public void Deconstruct(out ScalarNode key, out ManifestNode value) => (key, value) = (Key, Value);
 
     private static (object Stored, SourcePosition Start) Compact(ScalarNode node) =>
-        node.IsPlain && node.Span.Start.Line == node.Span.End.Line && node.Span.End.Column - node.Span.Start.Column == node.Value.Length
-            ? (node.Value, node.Span.Start)
-            : (node, default);
+        IsCompactScalar(node.Value, node.Style, node.Tag, node.Span) ? (node.Value, node.Span.Start) : (node, default);
 
     private static TextSpan SpanOf(SourcePosition start, string text) => new(start, new SourcePosition(start.Line, start.Column + text.Length));
 }
 
 /// <summary>
 /// The entries of every mapping and the items of every sequence of one document, in one array: the builder appends
-/// each collection's slots as it ends and trims the array when the document ends. One array per document instead of
-/// one per collection (a manifest is mostly small collections: labels, metadata, resources, ports).
+/// each collection's slots as it ends. One array per document instead of one per collection (a manifest is mostly
+/// small collections: labels, metadata, resources, ports). The loader fills it in a buffer it reuses from document to
+/// document and seals it when the document ends, copying the slots once into an array of exactly their number: growing
+/// an array per document by doubling, then trimming it, made four times the garbage the arrays themselves weigh.
 /// </summary>
 internal sealed class EntryStore
 {
     private int _count;
 
-    public MappingEntry[] Items { get; private set; } = new MappingEntry[16];
+    private EntryStore(MappingEntry[] items, int count) => (Items, _count) = (items, count);
+
+    public MappingEntry[] Items { get; private set; }
+
+    /// <summary>A store to fill in a lent buffer; <see cref="Seal"/> gives the buffer back.</summary>
+    public static EntryStore InBuffer(MappingEntry[] buffer) => new(buffer, 0);
 
     /// <summary>A store of exactly these slots, for a node built by hand rather than by the loader.</summary>
     public static EntryStore Of(IEnumerable<MappingEntry> slots)
     {
-        var store = new EntryStore();
-        store.Append([.. slots]);
-        store.Trim();
-        return store;
+        MappingEntry[] items = [.. slots];
+        return new EntryStore(items, items.Length);
     }
 
     public int Append(List<MappingEntry> entries)
@@ -274,12 +303,13 @@ internal sealed class EntryStore
         return offset;
     }
 
-    public void Trim()
+    /// <summary>Moves the slots into an array of their own and returns the buffer they were in (grown, perhaps) for reuse.</summary>
+    public MappingEntry[] Seal()
     {
-        if (_count < Items.Length)
-        {
-            Items = Items[.._count];
-        }
+        var buffer = Items;
+        Items = new MappingEntry[_count];
+        Array.Copy(buffer, Items, _count);
+        return buffer;
     }
 }
 
@@ -288,6 +318,9 @@ public sealed class MappingNode : ManifestNode
     private readonly EntryStore _store;
     private readonly int _offset;
     private readonly int _count;
+
+    // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan.
+    private const int KeyIndexThreshold = 8;
 
     // The rare extras share one field: a tag, and a key index for large mappings.
     private readonly Extras? _extras;
@@ -302,9 +335,8 @@ public sealed class MappingNode : ManifestNode
     {
         (_store, _offset, _count) = (store, offset, count);
         Dictionary<string, int>? byKey = null;
-        if (count > 8)
+        if (count > KeyIndexThreshold)
         {
-            // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan.
             byKey = new Dictionary<string, int>(count, StringComparer.Ordinal);
             var entries = EntrySpan;
             for (var i = 0; i < entries.Length; i++)
@@ -380,7 +412,11 @@ public sealed class MappingNode : ManifestNode
     /// keeping (no tag, no key index) and its span is exactly the one its entries give, as for a block mapping.
     /// </summary>
     internal (EntryStore Store, int Offset, int Count)? InlineForm() =>
-        _extras is null && _count > 0 && Span == SpanOfEntries(_store, _offset, _count) ? (_store, _offset, _count) : null;
+        CanBeInline(_store, _offset, _count, Span, Tag) ? (_store, _offset, _count) : null;
+
+    /// <summary>Whether a mapping of these entries, span and tag would have an inline form (see <see cref="InlineForm"/>).</summary>
+    internal static bool CanBeInline(EntryStore store, int offset, int count, TextSpan span, string? tag) =>
+        tag is null && count is > 0 and <= KeyIndexThreshold && span == SpanOfEntries(store, offset, count);
 
     internal static MappingNode FromInlineForm(EntryStore store, int offset, int count) =>
         new(store, offset, count, SpanOfEntries(store, offset, count), null);

@@ -180,4 +180,32 @@ public sealed class CompactTreeTests
         Assert.AreEqual("web", sequence.At("1", "name") is ScalarNode name ? name.Value : null);
         Assert.AreEqual(Span(2, 5, 2, 14), sequence.Mappings().Single().Span);
     }
+
+    [TestMethod]
+    public void Documents_keep_their_entries_after_the_buffer_they_were_built_in_is_reused()
+    {
+        // Entries are built in one buffer per thread, reused by the next document and the next file; a huge document
+        // grows it past what is kept. Every document must still read exactly as written once all are loaded.
+        static string ConfigMap(string name, int keys) =>
+            Lines(["apiVersion: v1", "kind: ConfigMap", "metadata:", $"  name: {name}", "data:", .. Enumerable.Range(0, keys).Select(k => $"  k{k}: {name}-{k}")]);
+
+        var first = Load(ConfigMap("small", 3) + "---\n" + ConfigMap("grown", 600), "first.yaml");
+        var second = Load(ConfigMap("huge", 5000) + "---\n" + ConfigMap("after", 2), "second.yaml");
+        var third = Load(ConfigMap("last", 40), "third.yaml");
+
+        foreach (var (file, names, sizes) in new[] { (first, new[] { "small", "grown" }, new[] { 3, 600 }), (second, ["huge", "after"], [5000, 2]), (third, ["last"], [40]) })
+        {
+            CollectionAssert.AreEqual(names, file.Objects.Select(o => o.Name).ToArray());
+            var firstKeyLine = 6;
+            for (var i = 0; i < names.Length; i++)
+            {
+                var data = file.Objects[i].Root.MappingAt("data")!;
+                Assert.AreEqual(sizes[i], data.Count);
+                CollectionAssert.AreEqual(Enumerable.Range(0, sizes[i]).Select(k => $"{names[i]}-{k}").ToArray(), data.Entries.Select(e => e.ValueText).ToArray());
+                Assert.AreEqual(Span(firstKeyLine, 3, firstKeyLine, 5), data.Entries[0].KeySpan);
+                Assert.AreEqual(Span(firstKeyLine + sizes[i] - 1, 3 + $"k{sizes[i] - 1}: ".Length, firstKeyLine + sizes[i] - 1, 3 + $"k{sizes[i] - 1}: {names[i]}-{sizes[i] - 1}".Length), data.Entries[^1].ValueSpan);
+                firstKeyLine += sizes[i] + 6; // the document's keys, its four header lines and "data:", and the separator
+            }
+        }
+    }
 }
