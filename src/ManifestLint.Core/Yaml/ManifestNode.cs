@@ -156,34 +156,23 @@ public readonly struct MappingEntry
     private readonly int _value1;
     private readonly int _value2;
 
-    public MappingEntry(ScalarNode key, ManifestNode value)
-        : this(value) => (_key, _keyStart) = Compact(key);
-
-    // A slot with a value and no key: how a sequence keeps its items (see SequenceNode).
-    private MappingEntry(ManifestNode value)
-    {
-        _key = null!;
-        switch (value)
-        {
-            case ScalarNode scalar:
-                (_value, var start) = Compact(scalar);
-                (_value1, _value2) = (start.Line, start.Column);
-                break;
-            case MappingNode mapping when mapping.InlineForm() is { } inline:
-                (_value, _value1, _value2) = inline;
-                break;
-            default:
-                _value = value;
-                break;
-        }
-    }
+    public MappingEntry(ScalarNode key, ManifestNode value) => this = Pair(Item(key), Item(value))!.Value;
 
     private MappingEntry(object key, SourcePosition keyStart, in MappingEntry value) =>
         (_key, _keyStart, _value, _value1, _value2) = (key, keyStart, value._value, value._value1, value._value2);
 
     private MappingEntry(object value, int value1, int value2) => (_key, _value, _value1, _value2) = (null!, value, value1, value2);
 
-    internal static MappingEntry Item(ManifestNode value) => new(value);
+    /// <summary>
+    /// A slot with a value and no key, in the value's compact form if it has one: how a sequence keeps its items (see
+    /// SequenceNode), and, paired with a key slot, how a mapping keeps its entries.
+    /// </summary>
+    internal static MappingEntry Item(ManifestNode value) => value switch
+    {
+        ScalarNode scalar when IsCompactScalar(scalar.Value, scalar.Style, scalar.Tag, scalar.Span) => PlainItem(scalar.Value, scalar.Span.Start),
+        MappingNode mapping when mapping.InlineForm() is { } inline => InlineMappingItem(inline.Store, inline.Offset, inline.Count),
+        _ => new MappingEntry(value, 0, 0),
+    };
 
     /// <summary>A value slot for a plain one-line scalar, made by the loader without building the scalar's node.</summary>
     internal static MappingEntry PlainItem(string text, SourcePosition start) => new(text, start.Line, start.Column);
@@ -256,9 +245,6 @@ public readonly struct MappingEntry
     public bool HasScalarValue => _value is string or ScalarNode;
 
     public void Deconstruct(out ScalarNode key, out ManifestNode value) => (key, value) = (Key, Value);
-
-    private static (object Stored, SourcePosition Start) Compact(ScalarNode node) =>
-        IsCompactScalar(node.Value, node.Style, node.Tag, node.Span) ? (node.Value, node.Span.Start) : (node, default);
 
     private static TextSpan SpanOf(SourcePosition start, string text) => new(start, new SourcePosition(start.Line, start.Column + text.Length));
 }
