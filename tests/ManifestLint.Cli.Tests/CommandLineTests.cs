@@ -124,7 +124,7 @@ public sealed class CommandLineTests
         var shop = tree.Run(".", "--namespace", "shop");
 
         Assert.AreEqual(ExitCodes.Findings, defaultNamespace.ExitCode, defaultNamespace.ToString());
-        StringAssert.Contains(defaultNamespace.Out, "pods with these labels exist in namespace 'shop'");
+        StringAssert.Contains(defaultNamespace.Out, "pods with these labels exist only in namespace 'shop'");
         Assert.AreEqual(ExitCodes.Success, shop.ExitCode, shop.ToString());
     }
 

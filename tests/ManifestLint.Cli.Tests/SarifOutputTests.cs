@@ -250,7 +250,8 @@ public sealed class SarifOutputTests
     /// <summary>ML1001 errors (Services selecting nothing) and ML1003 warnings (named targetPorts nobody declares), one file each.</summary>
     private static TempTree ManyFindings(int errors, int warnings)
     {
-        var tree = new TempTree().Write(".manifestlint.yaml", "rules: {ML1003: warning}\n").Write("deployment.yaml", Manifests.Deployment);
+        // The Deployment sits with the Services, in one deployment unit, so the unit's workloads are known.
+        var tree = new TempTree().Write(".manifestlint.yaml", "rules: {ML1003: warning}\n").Write("services/deployment.yaml", Manifests.Deployment);
         for (var i = 0; i < errors; i++)
         {
             tree.Write($"services/missing-{i:D3}.yaml", Manifests.Service($"missing-{i}", $"missing-{i}"));

@@ -32,6 +32,12 @@ public sealed record RepositoryConfig
 
     public IReadOnlyList<ExternalObject> ExternalObjects { get; init; } = [];
 
+    /// <summary>Namespaces (and kinds) the input holds in full: a missing target there is missing.</summary>
+    public IReadOnlyList<World.CompletenessDeclaration> Complete { get; init; } = [];
+
+    /// <summary>Folders (globs relative to the base directory) that are deployment units of their own.</summary>
+    public IReadOnlyList<string> Units { get; init; } = [];
+
     /// <summary>The nearest .manifestlint.yaml in the directory or its parents, stopping at a repository root.</summary>
     public static string? Discover(string startDirectory)
     {
@@ -91,8 +97,10 @@ public sealed record RepositoryConfig
                 "rules" => config with { Rules = RuleSeverities(path, entry) },
                 "podTemplateOwners" => config with { PodTemplateOwners = Owners(path, entry) },
                 "externalObjects" => config with { ExternalObjects = Externals(path, entry) },
+                "complete" => config with { Complete = Completeness(path, entry) },
+                "units" => config with { Units = StringList(path, entry) },
                 _ => throw Error(path, entry.Key.Span.Start,
-                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners or externalObjects)"),
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete or units)"),
             };
         }
 
@@ -156,19 +164,38 @@ public sealed record RepositoryConfig
         var owners = new List<PodTemplateOwner>();
         foreach (var item in (entry.Value as SequenceNode)?.Items ?? throw Error(path, entry.Value.Span.Start, "'podTemplateOwners' must be a list"))
         {
-            if (item is not MappingNode owner || owner.StringAt("kind") is not { } kind || owner.StringAt("templatePath") is not { } templatePath)
-            {
-                throw Error(path, item.Span.Start, "each pod template owner needs 'kind' and 'templatePath' (and 'group' or 'apiVersion')");
-            }
-
-            var group = owner.StringAt("group") ?? GroupOf(owner.StringAt("apiVersion") ?? "");
-            var selectorPath = owner.StringAt("selectorPath");
-            owners.Add(new PodTemplateOwner(group, kind, SplitPath(templatePath), selectorPath is null ? null : SplitPath(selectorPath),
-                SelectorIsMap: owner.ScalarAt("selectorIsMap")?.AsBoolean() ?? false,
-                HasReplicas: owner.ScalarAt("hasReplicas")?.AsBoolean() ?? true));
+            owners.Add(PodOwnerDeclaration.Read(item, out var problem) ?? throw Error(path, problem!.Value.At, problem.Value.Message));
         }
 
         return owners;
+    }
+
+    /// <summary><c>complete:</c> a list of <c>{namespace: NAME|"*", kinds: [KIND…]}</c>, or of plain namespace names.</summary>
+    private static IReadOnlyList<World.CompletenessDeclaration> Completeness(string path, MappingEntry entry)
+    {
+        var result = new List<World.CompletenessDeclaration>();
+        foreach (var item in (entry.Value as SequenceNode)?.Items ?? throw Error(path, entry.Value.Span.Start, "'complete' must be a list"))
+        {
+            switch (item)
+            {
+                case ScalarNode { IsNull: false } name:
+                    result.Add(new World.CompletenessDeclaration(name.Value, []));
+                    break;
+                case MappingNode declaration when declaration.StringAt("namespace") is { Length: > 0 } ns:
+                    var kinds = declaration.Get("kinds") switch
+                    {
+                        null => [],
+                        SequenceNode list when list.Items.All(k => k is ScalarNode) => list.Items.Cast<ScalarNode>().Select(k => k.Value).ToList(),
+                        var other => throw Error(path, other.Span.Start, "'kinds' must be a list of kinds"),
+                    };
+                    result.Add(new World.CompletenessDeclaration(ns, kinds));
+                    break;
+                default:
+                    throw Error(path, item.Span.Start, "each 'complete' entry is a namespace name, or 'namespace' (\"*\" for all) with optional 'kinds'");
+            }
+        }
+
+        return result;
     }
 
     private static IReadOnlyList<ExternalObject> Externals(string path, MappingEntry entry)
@@ -187,7 +214,4 @@ public sealed record RepositoryConfig
         return result;
     }
 
-    private static string GroupOf(string apiVersion) => apiVersion.Contains('/') ? apiVersion[..apiVersion.IndexOf('/')] : "";
-
-    private static string[] SplitPath(string dotted) => dotted.Split('.', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -16,6 +16,9 @@ public sealed record AnalysisOptions
 
     public IReadOnlyList<ExternalObject> ExternalObjects { get; init; } = [];
 
+    /// <summary>Where configuration declares the input complete (evidence that a missing target is missing).</summary>
+    public IReadOnlyList<World.CompletenessDeclaration> Complete { get; init; } = [];
+
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }
 
@@ -41,6 +44,9 @@ public sealed record AnalysisResult(
 
     /// <summary>The run's severity configuration, so writers can report run-wide overrides (SARIF ruleConfigurationOverrides).</summary>
     public SeverityConfiguration Severities { get; init; } = SeverityConfiguration.Default;
+
+    /// <summary>The run's world model: units, and what the input shows of the cluster.</summary>
+    public World.WorldModel? World { get; init; }
 
     public bool HasAtLeast(Severity level) => Active.Any(d => d.Severity >= level);
 }
@@ -68,9 +74,11 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var loadTime = clock.Elapsed;
 
         clock.Restart();
-        var resources = ResourceFactory.Create(files, options.Load, parallel);
+        var units = World.DeploymentUnits.Discover(files.Select(f => f.Source), options.Load.Units);
+        var resources = ResourceFactory.Create(files, options.Load, parallel, units);
         var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects,
             [.. files.SelectMany(f => f.KustomizeGenerated)], parallel);
+        var world = new World.WorldModel(index, units, options.Complete);
         var indexTime = clock.Elapsed;
 
         clock.Restart();
@@ -80,18 +88,20 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
             collected.Add((diagnostic, null));
         }
 
-        var rulesRun = RunAnalyzers(index, options, parallel, collected);
+        var rulesRun = RunAnalyzers(world, options, parallel, collected);
         var rulesTime = clock.Elapsed;
 
         var configurationProblems = new List<ConfigurationProblem>();
         var diagnostics = Finish(collected, files, options, configurationProblems);
         var statistics = new AnalysisStatistics(files.Length, files.Sum(f => f.Objects.Count), resources.Count, index.PodTemplates.Count,
             rulesRun.Count, loadTime, indexTime, rulesTime);
-        return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics) { Severities = options.Severities };
+        return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics) { Severities = options.Severities, World = world };
     }
 
-    private List<RuleDescriptor> RunAnalyzers(ManifestIndex index, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
+    private List<RuleDescriptor> RunAnalyzers(World.WorldModel world, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
     {
+        var index = world.Index;
+
         // Rules report on resources: a rule that is off for every file holding one cannot report, so it does not run.
         var resourcePaths = index.Resources.Select(r => r.File).Distinct()
             .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
@@ -115,7 +125,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         Parallel.For(0, contexts.Count, parallel, i =>
         {
             var (analyzer, context) = contexts[i];
-            var start = new RunStartContext(index);
+            var start = new RunStartContext(world);
             var ok = context.RunStartActions.All(action => Guard(analyzer, null, collected, () => action(start)));
             started[i] = (start, ok);
         });
@@ -150,13 +160,13 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                 var resource = index.Resources[r];
                 foreach (var (analyzer, action, _, sink) in actionsByKind[resource.Kind])
                 {
-                    Run(analyzer, action, new ResourceAnalysisContext(resource, index, sink), collected);
+                    Run(analyzer, action, new ResourceAnalysisContext(resource, world, sink), collected);
                 }
             }
         });
 
         Parallel.ForEach(endActions.OrderBy(e => e.Order), parallel, end =>
-            Guard(end.Analyzer, null, collected, () => end.Action(new RunEndContext(index, end.Sink))));
+            Guard(end.Analyzer, null, collected, () => end.Action(new RunEndContext(world, end.Sink))));
 
         return [.. active.SelectMany(a => a.SupportedRules).Where(MayRun)];
     }

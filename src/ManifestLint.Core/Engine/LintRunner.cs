@@ -63,13 +63,16 @@ public static class LintRunner
         {
             Load = new LoadOptions
             {
-                DefaultNamespace = request.Namespace ?? config.DefaultNamespace ?? "default",
+                DefaultNamespace = request.Namespace ?? config.DefaultNamespace ?? LoadOptions.KubernetesDefaultNamespace,
+                InferUnitNamespaces = request.Namespace is null && config.DefaultNamespace is null,
+                Units = config.Units,
                 MaxFileSizeBytes = request.MaxFileSize ?? config.MaxFileSize ?? LoadOptions.DefaultMaxFileSize,
                 BaseDirectory = request.BaseDirectory,
                 ExtraPodTemplateOwners = config.PodTemplateOwners,
             },
             Severities = new SeverityConfiguration(config, request.UseEditorConfig ? new EditorConfigResolver() : null, request.Filter),
             ExternalObjects = config.ExternalObjects,
+            Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
         var result = engine.Analyze(inputs, options, collected.Diagnostics);

@@ -36,9 +36,11 @@ public sealed class AnalysisContext
 /// <summary>Per-run registration point: precompute lookups from the index, then register resource and end actions.</summary>
 public sealed class RunStartContext
 {
-    internal RunStartContext(ManifestIndex index) => Index = index;
+    internal RunStartContext(World.WorldModel world) => World = world;
 
-    public ManifestIndex Index { get; }
+    public World.WorldModel World { get; }
+
+    public ManifestIndex Index => World.Index;
 
     internal List<(ResourceAction Action, IReadOnlySet<string>? Kinds)> ResourceActions { get; } = [];
 
@@ -56,13 +58,16 @@ public abstract class ReportingContext
 {
     private readonly Action<Diagnostic, Resource?> _sink;
 
-    private protected ReportingContext(ManifestIndex index, Action<Diagnostic, Resource?> sink)
+    private protected ReportingContext(World.WorldModel world, Action<Diagnostic, Resource?> sink)
     {
-        Index = index;
+        World = world;
         _sink = sink;
     }
 
-    public ManifestIndex Index { get; }
+    /// <summary>What the input shows of the cluster: ask it whether a reference's target exists, with the evidence.</summary>
+    public World.WorldModel World { get; }
+
+    public ManifestIndex Index => World.Index;
 
     /// <summary>Reports a finding about <paramref name="resource"/> at <paramref name="location"/>.</summary>
     public void Report(
@@ -73,12 +78,26 @@ public abstract class ReportingContext
         IReadOnlyList<RelatedLocation>? related = null,
         string? help = null) =>
         _sink(new Diagnostic(rule, rule.DefaultSeverity, rule.FormatMessage(messageArgs), location, related ?? [], resource.Reference, help), resource);
+
+    /// <summary>
+    /// Reports a missing target with the world model's evidence: its detail is the last message argument, and its related
+    /// locations and help come first, so every rule explains "exists elsewhere" and "did you mean" the same way.
+    /// </summary>
+    public void ReportMissing(
+        RuleDescriptor rule,
+        Resource resource,
+        Location location,
+        World.Evidence evidence,
+        object?[] messageArgsBeforeDetail,
+        string fallbackHelp,
+        IReadOnlyList<RelatedLocation>? moreRelated = null) =>
+        Report(rule, resource, location, [.. messageArgsBeforeDetail, evidence.Detail], [.. evidence.Related, .. moreRelated ?? []], evidence.Help ?? fallbackHelp);
 }
 
 public sealed class ResourceAnalysisContext : ReportingContext
 {
-    internal ResourceAnalysisContext(Resource resource, ManifestIndex index, Action<Diagnostic, Resource?> sink)
-        : base(index, sink) => Resource = resource;
+    internal ResourceAnalysisContext(Resource resource, World.WorldModel world, Action<Diagnostic, Resource?> sink)
+        : base(world, sink) => Resource = resource;
 
     public Resource Resource { get; }
 
@@ -94,8 +113,8 @@ public sealed class ResourceAnalysisContext : ReportingContext
 
 public sealed class RunEndContext : ReportingContext
 {
-    internal RunEndContext(ManifestIndex index, Action<Diagnostic, Resource?> sink)
-        : base(index, sink)
+    internal RunEndContext(World.WorldModel world, Action<Diagnostic, Resource?> sink)
+        : base(world, sink)
     {
     }
 }

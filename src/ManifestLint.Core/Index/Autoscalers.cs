@@ -2,7 +2,7 @@ using ManifestLint.Core.Model;
 
 namespace ManifestLint.Core.Index;
 
-/// <summary>A HorizontalPodAutoscaler of the input and the object it scales.</summary>
+/// <summary>A HorizontalPodAutoscaler (or KEDA ScaledObject) of the input and the object it scales.</summary>
 public sealed record AutoscalerBinding(Resource Autoscaler, ScaleTargetReference Target, Resource Workload);
 
 /// <summary>Which HorizontalPodAutoscalers of the input scale which objects, built once per run.</summary>
@@ -12,7 +12,7 @@ public static class Autoscalers
     public static IReadOnlyDictionary<Resource, IReadOnlyList<AutoscalerBinding>> ByWorkload(ManifestIndex index)
     {
         var result = new Dictionary<Resource, IReadOnlyList<AutoscalerBinding>>(ReferenceEqualityComparer.Instance);
-        foreach (var autoscaler in index.OfKind("HorizontalPodAutoscaler"))
+        foreach (var autoscaler in index.OfKind("HorizontalPodAutoscaler").Concat(index.OfKind("ScaledObject")))
         {
             if (ScaleTargetReference.Of(autoscaler) is not { } target || autoscaler.Namespace is not { } ns)
             {
@@ -29,15 +29,20 @@ public static class Autoscalers
     }
 
     /// <summary>
-    /// The lowest replica count an HPA keeps: <c>spec.minReplicas</c>, 1 when absent (the API's default); null
-    /// when it is not a plain integer.
+    /// The lowest replica count an autoscaler keeps: an HPA's <c>spec.minReplicas</c> (1 when absent, the API's default),
+    /// a ScaledObject's <c>spec.minReplicaCount</c> (0 when absent: KEDA scales to zero); null when it is not a plain integer.
     /// </summary>
-    public static int? MinReplicas(Resource autoscaler) =>
-        autoscaler.Root.ScalarAt("spec", "minReplicas") switch
+    public static int? MinReplicas(Resource autoscaler)
+    {
+        var keda = ScaleTargetReference.IsKedaScaledObject(autoscaler);
+        return autoscaler.Root.ScalarAt("spec", keda ? "minReplicaCount" : "minReplicas") switch
         {
-            null => 1,
-            { IsNull: true } => 1,
+            null or { IsNull: true } => keda ? 0 : 1,
             var node when node.TryGetInt32(out var value) => value,
             _ => null,
         };
+    }
+
+    /// <summary>Where an autoscaler states its minimum, for related locations.</summary>
+    public static string MinReplicasKey(Resource autoscaler) => ScaleTargetReference.IsKedaScaledObject(autoscaler) ? "minReplicaCount" : "minReplicas";
 }

@@ -32,7 +32,7 @@ public sealed class ManifestIndex
 
     public ManifestIndex(
         IReadOnlyList<Resource> resources,
-        string defaultNamespace = "default",
+        string defaultNamespace = Loading.LoadOptions.KubernetesDefaultNamespace,
         IReadOnlyList<PodTemplateOwner>? extraPodTemplateOwners = null,
         IReadOnlyList<ExternalObject>? externalObjects = null,
         IReadOnlyList<KustomizeGeneratedObject>? kustomizeGenerated = null,
@@ -40,7 +40,13 @@ public sealed class ManifestIndex
     {
         Resources = resources;
         DefaultNamespace = defaultNamespace;
-        var owners = PodTemplateOwner.BuiltIn.Concat(extraPodTemplateOwners ?? []).ToDictionary(o => (o.Group, o.Kind));
+        // A user's declaration of a kind replaces the catalogue's: the user knows their operator's version.
+        var owners = new Dictionary<(string Group, string Kind), PodTemplateOwner>();
+        foreach (var owner in World.PodOwnerCatalog.WellKnown.Concat(extraPodTemplateOwners ?? []))
+        {
+            owners[(owner.Group, owner.Kind)] = owner;
+        }
+
 
         // Reading pod templates and generated objects is per resource and the costly part: done concurrently when
         // allowed, then indexed in input order, so the index is the same either way.
@@ -94,7 +100,8 @@ public sealed class ManifestIndex
 
         PodTemplates = podTemplates;
         Namespaces = namespaces;
-        foreach (var generated in kustomizeGenerated ?? [])
+        KustomizeGenerated = kustomizeGenerated ?? [];
+        foreach (var generated in KustomizeGenerated)
         {
             Add(_kustomizeGenerated, (generated.Kind, generated.Name), generated);
 
@@ -117,6 +124,9 @@ public sealed class ManifestIndex
     public string DefaultNamespace { get; }
 
     public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>The ConfigMaps and Secrets the input's kustomize generators create.</summary>
+    public IReadOnlyList<KustomizeGeneratedObject> KustomizeGenerated { get; }
 
     /// <summary>Every namespace the input declares (Namespace objects) or puts resources in.</summary>
     public IReadOnlySet<string> Namespaces { get; }

@@ -1,6 +1,7 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Index;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Configuration;
 
@@ -21,23 +22,26 @@ internal static class ConfigReferenceChecks
             return;
         }
 
-        if (!context.Index.DeclaresKindIn(kind, ns))
-        {
-            return; // The input creates no object of this kind here: they come from kubectl, CI or an operator.
-        }
-
-        var missing = context.Index.ConfigReferencesOf(template)
-            .Where(r => r.Kind == kind && !r.Optional && !context.Index.WillExist(kind, ns, r.Name))
-            .Where(r => r.Use != ConfigReferenceUse.ImagePullSecret || DeclaresPullSecretIn(context.Index, ns))
-            .GroupBy(r => r.Name, StringComparer.Ordinal);
         var owner = template.Owner;
-        foreach (var references in missing)
+        var references = context.Index.ConfigReferencesOf(template).Where(r => r.Kind == kind && !r.Optional).GroupBy(r => r.Name, StringComparer.Ordinal);
+        foreach (var sameName in references)
         {
-            var first = references.First();
-            var related = references.Skip(1).Select(r => new RelatedLocation(owner.LocationOf(r.NameNode), $"also referenced by {r.Where}")).ToList();
-            var canBeOptional = references.Any(r => r.Use != ConfigReferenceUse.ImagePullSecret);
-            var (detail, help) = ExplainMissingObject(context.Index, kind, ns, first.Name, canBeOptional, related);
-            context.Report(rule, owner, owner.LocationOf(first.NameNode), [owner.Kind, owner.Name, first.Name, first.Where, ns, detail], related, help);
+            var first = sameName.First();
+            if (context.World.ResolveObject(owner, new ObjectQuery(kind, ns, first.Name)) is not { IsAbsent: true, Evidence: { } evidence })
+            {
+                continue; // Present, generated, declared external, or made outside the input as far as anyone can tell.
+            }
+
+            var pullSecretOnly = sameName.All(r => r.Use == ConfigReferenceUse.ImagePullSecret);
+            if (pullSecretOnly && evidence.Kind == EvidenceKind.UnitManagesKind && !DeclaresPullSecretIn(context.Index, ns))
+            {
+                continue; // Registry credentials are provisioned per namespace by the platform, even beside an app's own Secrets.
+            }
+
+            var related = sameName.Skip(1).Select(r => new RelatedLocation(owner.LocationOf(r.NameNode), $"also referenced by {r.Where}")).ToList();
+            var optional = pullSecretOnly ? "" : ", or mark the reference optional: true if the pod can run without it";
+            context.ReportMissing(rule, owner, owner.LocationOf(first.NameNode), evidence, [owner.Kind, owner.Name, first.Name, first.Where, ns],
+                $"create {kind} '{first.Name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml){optional}", related);
         }
     }
 
@@ -61,7 +65,7 @@ internal static class ConfigReferenceChecks
                 continue;
             }
 
-            if (DeclaredKeys(context.Index, kind, ns, reference.Name) is not var (objects, keys))
+            if (DeclaredKeys(context, owner, kind, ns, reference.Name) is not var (objects, keys))
             {
                 continue;
             }
@@ -92,9 +96,13 @@ internal static class ConfigReferenceChecks
     private static bool DeclaresPullSecretIn(ManifestIndex index, string ns) =>
         index.OfKindIn(ConfigReferences.Secret, ns).Any(s => s.Root.StringAt("type") is "kubernetes.io/dockerconfigjson" or "kubernetes.io/dockercfg");
 
-    /// <summary>The objects of the input with this name and the union of their keys; null when the keys cannot be known.</summary>
-    private static (IReadOnlyList<Resource> Objects, IReadOnlySet<string> Keys)? DeclaredKeys(ManifestIndex index, string kind, string ns, string name)
+    /// <summary>
+    /// The nearest definitions of the object (a base and an overlay may both define it) and the union of their keys, the
+    /// declared set a key must belong to; null when the keys cannot be known.
+    /// </summary>
+    private static (IReadOnlyList<Resource> Objects, IReadOnlySet<string> Keys)? DeclaredKeys(ResourceAnalysisContext context, Resource owner, string kind, string ns, string name)
     {
+        var index = context.Index;
         var objects = index.FindAll(kind, ns, name);
         if (objects.Count == 0)
         {
@@ -106,8 +114,9 @@ internal static class ConfigReferenceChecks
             return null; // cert-manager, External Secrets or a kustomize generator with behavior: merge writes its keys.
         }
 
+        var nearest = context.World.Nearest(owner, objects);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var obj in objects)
+        foreach (var obj in nearest)
         {
             if (index.DeclaredKeysOf(obj) is not { } declared)
             {
@@ -117,27 +126,7 @@ internal static class ConfigReferenceChecks
             keys.UnionWith(declared);
         }
 
-        return (objects, keys);
-    }
-
-    private static (string Detail, string Help) ExplainMissingObject(
-        ManifestIndex index, string kind, string ns, string name, bool canBeOptional, List<RelatedLocation> related)
-    {
-        if (index.FindInAnyNamespace(kind, name).FirstOrDefault() is { } elsewhere)
-        {
-            related.Insert(0, new RelatedLocation(elsewhere.Location, $"{kind} '{name}' in namespace '{elsewhere.Namespace}'"));
-            return ($"; a {kind} with this name exists in namespace '{elsewhere.Namespace}' (pods only see objects of their own namespace)",
-                $"create {kind} '{name}' in namespace '{ns}', or move the workload to namespace '{elsewhere.Namespace}'");
-        }
-
-        if (SimilarNames.Closest(name, index.OfKindIn(kind, ns), r => r.Name) is { } similar)
-        {
-            related.Insert(0, new RelatedLocation(similar.Location, $"{kind} '{similar.Name}'"));
-            return ($"; did you mean '{similar.Name}'?", $"refer to '{similar.Name}', or create {kind} '{name}' in namespace '{ns}'");
-        }
-
-        var optional = canBeOptional ? ", or mark the reference optional: true if the pod can run without it" : "";
-        return ("", $"create {kind} '{name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml){optional}");
+        return (nearest, keys);
     }
 
     private static string FormatKeys(IReadOnlySet<string> keys)

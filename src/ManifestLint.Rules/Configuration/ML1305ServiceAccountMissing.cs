@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Rules.Configuration;
@@ -35,31 +36,18 @@ public sealed class ML1305ServiceAccountMissing : ManifestAnalyzer
         }
 
         var name = nameNode.Value;
-        if (name == "default" || context.Index.WillExist("ServiceAccount", ns, name))
+        if (name == "default")
         {
             return; // Every namespace has a "default" ServiceAccount.
         }
 
-        if (!context.Index.DeclaresKindIn("ServiceAccount", ns))
-        {
-            return; // The input creates no ServiceAccount here: they are managed elsewhere.
-        }
-
         var owner = template.Owner;
-        var related = new List<RelatedLocation>();
-        var detail = "";
-        if (context.Index.FindInAnyNamespace("ServiceAccount", name).FirstOrDefault() is { } elsewhere)
+        if (context.World.ResolveObject(owner, new ObjectQuery("ServiceAccount", ns, name)) is not { IsAbsent: true, Evidence: { } evidence })
         {
-            related.Add(new RelatedLocation(elsewhere.Location, $"ServiceAccount '{name}' in namespace '{elsewhere.Namespace}'"));
-            detail = $"; a ServiceAccount with this name exists in namespace '{elsewhere.Namespace}'";
-        }
-        else if (SimilarNames.Closest(name, context.Index.OfKindIn("ServiceAccount", ns), r => r.Name) is { } similar)
-        {
-            related.Add(new RelatedLocation(similar.Location, $"ServiceAccount '{similar.Name}'"));
-            detail = $"; did you mean '{similar.Name}'?";
+            return; // Present, or managed outside the input as far as anyone can tell.
         }
 
-        context.Report(Rule, owner, owner.LocationOf(nameNode), [owner.Kind, owner.Name, name, ns, detail], related,
+        context.ReportMissing(Rule, owner, owner.LocationOf(nameNode), evidence, [owner.Kind, owner.Name, name, ns],
             $"create ServiceAccount '{name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml), or fix the name");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Index;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Configuration;
 
@@ -39,11 +40,6 @@ public sealed class ML1306PersistentVolumeClaimMissing : ManifestAnalyzer
             return;
         }
 
-        if (!context.Index.DeclaresKindIn(Kind, ns))
-        {
-            return; // The input declares no claim here: claims are provisioned by hand or by another repository.
-        }
-
         var owner = template.Owner;
         var ownTemplates = owner.Is("apps", "StatefulSet") ? VolumeClaimTemplateNames(owner) : [];
         foreach (var volume in spec.SequenceAt("volumes")?.Mappings() ?? [])
@@ -60,13 +56,17 @@ public sealed class ML1306PersistentVolumeClaimMissing : ManifestAnalyzer
             }
 
             var claim = claimNode.Value;
-            if (context.Index.WillExist(Kind, ns, claim) || templateClaims.Any(t => t.Namespace == ns && IsOrdinalOf(claim, t.Prefix)))
+            if (templateClaims.Any(t => t.Namespace == ns && IsOrdinalOf(claim, t.Prefix)))
             {
-                continue;
+                continue; // A claim a StatefulSet's volumeClaimTemplates create.
             }
 
-            var (detail, related) = Explain(context.Index, ns, claim);
-            context.Report(Rule, owner, owner.LocationOf(claimNode), [owner.Kind, owner.Name, claim, volumeName, ns, detail], related,
+            if (context.World.ResolveObject(owner, new ObjectQuery(Kind, ns, claim)) is not { IsAbsent: true, Evidence: { } evidence })
+            {
+                continue; // Present, or provisioned outside the input as far as anyone can tell.
+            }
+
+            context.ReportMissing(Rule, owner, owner.LocationOf(claimNode), evidence, [owner.Kind, owner.Name, claim, volumeName, ns],
                 $"create PersistentVolumeClaim '{claim}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml), or fix claimName");
         }
     }
@@ -79,20 +79,4 @@ public sealed class ML1306PersistentVolumeClaimMissing : ManifestAnalyzer
     private static bool IsOrdinalOf(string claim, string prefix) =>
         claim.Length > prefix.Length && claim.StartsWith(prefix, StringComparison.Ordinal) &&
         int.TryParse(claim.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
-
-    private static (string Detail, List<RelatedLocation> Related) Explain(ManifestIndex index, string ns, string claim)
-    {
-        if (index.FindInAnyNamespace(Kind, claim).FirstOrDefault() is { } elsewhere)
-        {
-            return ($"; a claim with this name exists in namespace '{elsewhere.Namespace}' (pods only mount claims of their own namespace)",
-                [new RelatedLocation(elsewhere.Location, $"PersistentVolumeClaim '{claim}' in namespace '{elsewhere.Namespace}'")]);
-        }
-
-        if (SimilarNames.Closest(claim, index.OfKindIn(Kind, ns), r => r.Name) is { } similar)
-        {
-            return ($"; did you mean '{similar.Name}'?", [new RelatedLocation(similar.Location, $"PersistentVolumeClaim '{similar.Name}'")]);
-        }
-
-        return ("", []);
-    }
 }

@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Ingress;
 
@@ -29,46 +30,19 @@ public sealed class ML1101IngressBackendServiceMissing : ManifestAnalyzer
         }
 
         var ns = ingress.Namespace!;
-        var index = context.Index;
 
         // Report each missing name once, at its first backend; the other backends naming it become related locations.
         foreach (var backends in IngressRoutes.ServiceBackends(ingress).GroupBy(b => b.ServiceName, StringComparer.Ordinal))
         {
             var name = backends.Key;
-            if (index.FindAll("Service", ns, name).Any(s => s.Group == "") || index.IsDeclaredExternally("Service", ns, name))
+            if (context.World.ResolveObject(ingress, new ObjectQuery("Service", ns, name, s => s.Group == "")) is not { IsAbsent: true, Evidence: { } evidence })
             {
-                continue;
-            }
-
-            // Quiet unless the input knows this namespace's Services, or the Service evidently sits in another namespace.
-            var elsewhere = index.FindInAnyNamespace("Service", name).FirstOrDefault(s => s.Group == "");
-            if (elsewhere is null && !index.DeclaresKindIn("Service", ns))
-            {
-                continue;
+                continue; // Present, or may be created outside the input.
             }
 
             var related = backends.Skip(1).Select(b => new RelatedLocation(ingress.LocationOf(b.NameNode), $"also a backend of Ingress '{ingress.Name}'")).ToList();
-            string detail;
-            string help;
-            if (elsewhere is not null)
-            {
-                related.Insert(0, new RelatedLocation(elsewhere.Location, $"Service '{name}' in namespace '{elsewhere.Namespace}'"));
-                detail = $"; it exists only in namespace '{elsewhere.Namespace}' (an Ingress can only use Services of its own namespace)";
-                help = $"move Ingress '{ingress.Name}' to namespace '{elsewhere.Namespace}', or create Service '{name}' in namespace '{ns}'";
-            }
-            else if (SimilarNames.Closest(name, index.OfKindIn("Service", ns).Where(s => s.Group == ""), s => s.Name) is { } similar)
-            {
-                related.Insert(0, new RelatedLocation(similar.Location, $"Service '{similar.Name}'"));
-                detail = $"; did you mean '{similar.Name}'?";
-                help = $"name Service '{similar.Name}', or create Service '{name}' in namespace '{ns}'";
-            }
-            else
-            {
-                detail = "";
-                help = $"create Service '{name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml)";
-            }
-
-            context.Report(Rule, ingress, ingress.LocationOf(backends.First().NameNode), [ingress.Name, name, ns, detail], related, help);
+            context.ReportMissing(Rule, ingress, ingress.LocationOf(backends.First().NameNode), evidence, [ingress.Name, name, ns],
+                $"create Service '{name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml)", related);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Ingress;
 
@@ -36,13 +37,16 @@ public sealed class ML1102IngressBackendPortMissing : ManifestAnalyzer
                 continue;
             }
 
-            if (context.Index.FindAll("Service", ingress.Namespace, backend.ServiceName).FirstOrDefault(s => s.Group == "") is not { } service)
+            var services = context.World.ResolveObject(ingress, new ObjectQuery("Service", ingress.Namespace, backend.ServiceName, s => s.Group == "")).Targets;
+            if (services.Count == 0)
             {
                 continue; // A missing Service is ML1101's finding.
             }
 
+            // Variants of the Service (a base and an overlay) are all equally near: the port must be missing from each.
+            var service = services[0];
             var ports = ServicePort.Read(service);
-            if (ports.Count == 0 || ports.Any(p => backend.PortNumber is { } n ? p.Port == n : p.Name == backend.PortName))
+            if (services.Any(s => ServicePort.Read(s) is var declared && (declared.Count == 0 || declared.Any(p => backend.PortNumber is { } n ? p.Port == n : p.Name == backend.PortName))))
             {
                 continue;
             }

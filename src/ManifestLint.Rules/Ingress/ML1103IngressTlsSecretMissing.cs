@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Ingress;
 
@@ -40,22 +41,30 @@ public sealed class ML1103IngressTlsSecretMissing : ManifestAnalyzer
         var ns = ingress.Namespace!;
         foreach (var entry in tls.Mappings())
         {
-            if (entry.ScalarAt("secretName") is not { IsNull: false, Value.Length: > 0 } nameNode || context.Index.WillExist("Secret", ns, nameNode.Value))
+            if (entry.ScalarAt("secretName") is not { IsNull: false, Value.Length: > 0 } nameNode)
             {
                 continue; // No secretName: the controller's default certificate is used on purpose.
             }
 
+            // A note whatever the evidence (TLS Secrets are usually made outside the manifests), with the evidence's
+            // explanation when there is one ("it exists in namespace 'prod'").
             var name = nameNode.Value;
-            var related = new List<RelatedLocation>();
-            var detail = "";
-            if (context.Index.FindInAnyNamespace("Secret", name).FirstOrDefault() is { } elsewhere)
+            var query = new ObjectQuery("Secret", ns, name);
+            var resolution = context.World.ResolveObject(ingress, query);
+            if (resolution.Presence == Presence.Present)
             {
-                detail = $"; a Secret with this name exists in namespace '{elsewhere.Namespace}' (an Ingress can only use Secrets of its own namespace)";
-                related.Add(new RelatedLocation(elsewhere.Location, $"Secret '{name}' in namespace '{elsewhere.Namespace}'"));
+                continue;
             }
 
-            context.Report(Rule, ingress, ingress.LocationOf(nameNode), [ingress.Name, name, ns, detail], related,
-                $"create Secret '{name}' of type kubernetes.io/tls in namespace '{ns}' (or a cert-manager Certificate for it), or declare it under externalObjects if it is created outside the manifests");
+            var help = $"create Secret '{name}' of type kubernetes.io/tls in namespace '{ns}' (or a cert-manager Certificate for it), or declare it under externalObjects if it is created outside the manifests";
+            if ((resolution.Evidence ?? context.World.ElsewhereHint(ingress, query)) is { } evidence)
+            {
+                context.ReportMissing(Rule, ingress, ingress.LocationOf(nameNode), evidence, [ingress.Name, name, ns], help);
+            }
+            else
+            {
+                context.Report(Rule, ingress, ingress.LocationOf(nameNode), [ingress.Name, name, ns, ""], [], help);
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Ingress;
 
@@ -18,19 +19,9 @@ public sealed class ML1104IngressClassMissing : ManifestAnalyzer
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) =>
-        context.RegisterRunStartAction(start =>
-        {
-            var classes = start.Index.OfKind("networking.k8s.io", "IngressClass").ToList();
-            if (classes.Count == 0)
-            {
-                return; // The input declares no IngressClass: the cluster's controllers bring their own.
-            }
+    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze, "Ingress");
 
-            start.RegisterResourceAction(context => Analyze(context, classes), "Ingress");
-        });
-
-    private static void Analyze(ResourceAnalysisContext context, IReadOnlyList<Resource> classes)
+    private static void Analyze(ResourceAnalysisContext context)
     {
         var ingress = context.Resource;
         if (!IngressRoutes.IsIngress(ingress) || ingress.Spec?.ScalarAt("ingressClassName") is not { IsNull: false, Value.Length: > 0 } nameNode)
@@ -38,18 +29,16 @@ public sealed class ML1104IngressClassMissing : ManifestAnalyzer
             return;
         }
 
+        // An IngressClass is cluster-wide and usually comes with its controller, from outside the input: only a near miss
+        // (a class of the unit with a similar name) or a completeness declaration says this one should be in it.
         var name = nameNode.Value;
-        if (classes.Any(c => c.Name == name) || context.Index.IsDeclaredExternally("IngressClass", null, name))
+        if (context.World.ResolveObject(ingress, new ObjectQuery("IngressClass", null, name, c => c.Group == "networking.k8s.io")) is not { IsAbsent: true, Evidence: { } evidence })
         {
             return;
         }
 
-        var declared = string.Join(", ", classes.Select(c => $"'{c.Name}'").Distinct().Take(5));
-        var related = classes.Take(3).Select(c => new RelatedLocation(c.Location, $"IngressClass '{c.Name}'")).ToList();
-        var similar = SimilarNames.Closest(name, classes, c => c.Name);
-        var detail = similar is null ? "" : $"; did you mean '{similar.Name}'?";
-        context.Report(Rule, ingress, ingress.LocationOf(nameNode), [ingress.Name, name, declared, detail], related,
-            similar is null ? "use one of the declared IngressClasses, or declare the class under externalObjects if the cluster provides it"
-                : $"use ingressClassName '{similar.Name}'");
+        var declared = context.Index.OfKind("networking.k8s.io", "IngressClass").Select(c => $"'{c.Name}'").Distinct().Take(5).ToList();
+        context.ReportMissing(Rule, ingress, ingress.LocationOf(nameNode), evidence, [ingress.Name, name, declared.Count == 0 ? "none" : string.Join(", ", declared)],
+            "use one of the declared IngressClasses, or declare the class under externalObjects if the cluster provides it");
     }
 }

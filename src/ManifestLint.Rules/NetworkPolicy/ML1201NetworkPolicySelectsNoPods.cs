@@ -22,36 +22,18 @@ public sealed class ML1201NetworkPolicySelectsNoPods : ManifestAnalyzer
 
     private static void Analyze(ResourceAnalysisContext context)
     {
-        if (context.Index.NetworkPolicyOf(context.Resource) is not { } policy)
+        if (context.Index.NetworkPolicyOf(context.Resource) is not { } policy || policy.PodSelector.IsEmpty)
         {
-            return;
-        }
-
-        var candidates = context.Index.PodTemplatesIn(policy.Namespace);
-        if (candidates.Count == 0 || NamespaceLabels.HasClusterManagedPods(policy.Namespace))
-        {
-            return; // The input does not hold (all) the workloads of this namespace: they live elsewhere.
-        }
-
-        if (context.Index.SelectPods(policy.Namespace, policy.PodSelector).Count > 0)
-        {
-            return;
+            return; // podSelector {} is a namespace-wide policy: it applies to whatever pods the namespace has.
         }
 
         var resource = policy.Resource;
-        var related = new List<RelatedLocation>();
-        var detail = "";
-        string? help = null;
-        if (SelectorNearMiss.Closest(policy.PodSelector, context.Index, policy.Namespace) is { } near)
+        if (context.World.SelectPods(resource, policy.Namespace, policy.PodSelector) is not { IsAbsent: true, Evidence: { } evidence })
         {
-            var unmet = policy.PodSelector.Unmet(near.Labels);
-            detail = $"; {near.Owner.Kind} '{near.Owner.Name}' comes closest but lacks {string.Join(", ", unmet)}";
-            related.Add(new RelatedLocation(near.Owner.LocationOf(near.LabelsNode), $"{near.Owner.Kind} '{near.Owner.Name}' pod labels"));
-            help = $"make the podSelector match the pod labels of {near.Owner.Kind} '{near.Owner.Name}'";
+            return; // Selects pods, or may select pods the input cannot see.
         }
 
-        context.Report(Rule, resource, resource.KeyLocationOf(resource.Spec!, "podSelector"), [resource.Name, Show(policy.PodSelector), policy.Namespace, detail], related, help);
+        context.ReportMissing(Rule, resource, resource.KeyLocationOf(resource.Spec!, "podSelector"), evidence, [resource.Name, policy.PodSelector, policy.Namespace],
+            "make the podSelector match the labels of the pods to protect");
     }
-
-    private static string Show(LabelSelector selector) => selector.IsEmpty ? "{}" : selector.ToString();
 }

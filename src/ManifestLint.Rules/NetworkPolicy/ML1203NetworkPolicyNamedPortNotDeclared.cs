@@ -30,7 +30,7 @@ public sealed class ML1203NetworkPolicyNamedPortNotDeclared : ManifestAnalyzer
         foreach (var rule in policy.IngressRules.Concat(policy.EgressRules))
         {
             var named = (rule.Ports ?? []).Where(p => p is { IsValid: true, Name: not null, PortNode: not null }).ToList();
-            if (named.Count == 0 || policy.DestinationPods(context.Index, rule) is not { Count: > 0 } pods)
+            if (named.Count == 0 || NetworkPolicyPorts.KnownDestinationPods(context.Index, policy, rule) is not { } pods)
             {
                 continue; // Destination pods unknown (or none: ML1201/ML1202 say so).
             }

@@ -31,7 +31,7 @@ public sealed class ML1204NetworkPolicyPortNotDeclared : ManifestAnalyzer
         foreach (var rule in policy.IngressRules.Concat(policy.EgressRules))
         {
             var numbered = (rule.Ports ?? []).Where(p => p is { IsValid: true, Number: not null, PortNode: not null }).ToList();
-            if (numbered.Count == 0 || policy.DestinationPods(context.Index, rule) is not { Count: > 0 } pods)
+            if (numbered.Count == 0 || NetworkPolicyPorts.KnownDestinationPods(context.Index, policy, rule) is not { } pods)
             {
                 continue;
             }

@@ -6,6 +6,13 @@ namespace ManifestLint.Rules.NetworkPolicy;
 /// <summary>The report ML1203 and ML1204 share: a policy port, the pods it applies to, and what they declare.</summary>
 internal static class NetworkPolicyPorts
 {
+    /// <summary>
+    /// The pods whose container ports a rule's ports name, when the input shows all of them and their containers; null
+    /// otherwise (unknown destinations, or an operator's pods whose containers the input does not hold).
+    /// </summary>
+    public static IReadOnlyList<PodTemplate>? KnownDestinationPods(Core.Index.ManifestIndex index, Core.Model.NetworkPolicy policy, NetworkPolicyRule rule) =>
+        policy.DestinationPods(index, rule) is { Count: > 0 } pods && pods.All(p => p.HasKnownContainers) ? pods : null;
+
     public static void Report(ResourceAnalysisContext context, RuleDescriptor rule, Core.Model.NetworkPolicy policy, NetworkPolicyRule policyRule,
         NetworkPolicyPort port, IReadOnlyList<PodTemplate> pods, string shownPort)
     {

@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Rules.Rbac;
@@ -69,23 +70,28 @@ public sealed class ML1501RoleBindingRoleMissing : ManifestAnalyzer
     {
         var name = nameNode.Value;
         var index = context.Index;
-        if (BuiltInClusterRoles.Contains(name) || index.WillExist("ClusterRole", null, name))
+        if (BuiltInClusterRoles.Contains(name))
+        {
+            return;
+        }
+
+        var resolution = context.World.ResolveObject(binding, new ObjectQuery("ClusterRole", null, name, r => r.Group == RbacGroup));
+        if (resolution.Presence == Presence.Present)
         {
             return;
         }
 
         // A Role of this name next to a RoleBinding says the kind is wrong, whatever else the input holds.
         var role = binding.Kind == "RoleBinding" ? index.Find(RbacGroup, "Role", binding.Namespace, name) : null;
-        var clusterRoles = index.OfKind(RbacGroup, "ClusterRole").ToList();
-        if (role is null && clusterRoles.Count == 0)
+        var evidence = role is not null
+            ? new Evidence(EvidenceKind.NearMiss, $"; Role '{name}' exists in namespace '{role.Namespace}': set roleRef.kind to Role", [new RelatedLocation(role.Location, $"Role '{name}'")], null)
+            : resolution.Evidence;
+        if (evidence is null)
         {
-            return; // The input creates no ClusterRole: the role comes with another component.
+            return; // The role may come with another component.
         }
 
-        var (detail, related) = role is not null
-            ? ($"; Role '{name}' exists in namespace '{role.Namespace}': set roleRef.kind to Role", [new RelatedLocation(role.Location, $"Role '{name}'")])
-            : Similar(name, clusterRoles, "ClusterRole");
-        context.Report(Rule, binding, binding.LocationOf(nameNode), [binding.Kind, binding.Name, "ClusterRole", name, "", detail], related,
+        context.ReportMissing(Rule, binding, binding.LocationOf(nameNode), evidence, [binding.Kind, binding.Name, "ClusterRole", name, ""],
             "fix roleRef, create the ClusterRole, or declare it under externalObjects in .manifestlint.yaml");
     }
 
@@ -93,7 +99,13 @@ public sealed class ML1501RoleBindingRoleMissing : ManifestAnalyzer
     {
         var name = nameNode.Value;
         var index = context.Index;
-        if (ns == "kube-system" && BuiltInKubeSystemRoles.Contains(name) || index.WillExist("Role", ns, name))
+        if (ns == "kube-system" && BuiltInKubeSystemRoles.Contains(name))
+        {
+            return;
+        }
+
+        var resolution = context.World.ResolveObject(binding, new ObjectQuery("Role", ns, name, r => r.Group == RbacGroup));
+        if (resolution.Presence == Presence.Present)
         {
             return;
         }
@@ -101,22 +113,16 @@ public sealed class ML1501RoleBindingRoleMissing : ManifestAnalyzer
         // A ClusterRole of this name (or a built-in one) says the kind is wrong, whatever else the input holds.
         var clusterRole = index.Find(RbacGroup, "ClusterRole", null, name);
         var builtIn = BuiltInClusterRoles.Contains(name);
-        if (clusterRole is null && !builtIn && !index.DeclaresKindIn("Role", ns))
+        var evidence = clusterRole is not null || builtIn
+            ? new Evidence(EvidenceKind.NearMiss, $"; {(builtIn ? "the built-in" : "a")} ClusterRole '{name}' exists: set roleRef.kind to ClusterRole",
+                clusterRole is null ? [] : [new RelatedLocation(clusterRole.Location, $"ClusterRole '{name}'")], null)
+            : resolution.Evidence;
+        if (evidence is null)
         {
-            return; // The input creates no Role in this namespace: roles are managed elsewhere.
+            return; // Roles of this namespace are managed elsewhere.
         }
 
-        var roles = index.OfKindIn("Role", ns).Where(r => r.Group == RbacGroup).ToList();
-        var (detail, related) = clusterRole is not null || builtIn
-            ? ($"; {(builtIn ? "the built-in" : "a")} ClusterRole '{name}' exists: set roleRef.kind to ClusterRole",
-                clusterRole is null ? [] : [new RelatedLocation(clusterRole.Location, $"ClusterRole '{name}'")])
-            : Similar(name, roles, "Role");
-        context.Report(Rule, binding, binding.LocationOf(nameNode), [binding.Kind, binding.Name, "Role", name, $" in namespace '{ns}'", detail], related,
+        context.ReportMissing(Rule, binding, binding.LocationOf(nameNode), evidence, [binding.Kind, binding.Name, "Role", name, $" in namespace '{ns}'"],
             "fix roleRef, create the Role in the binding's namespace, or declare it under externalObjects in .manifestlint.yaml");
     }
-
-    private static (string Detail, List<RelatedLocation> Related) Similar(string name, IEnumerable<Resource> candidates, string kind) =>
-        SimilarNames.Closest(name, candidates, r => r.Name) is { } similar
-            ? ($"; did you mean '{similar.Name}'?", [new RelatedLocation(similar.Location, $"{kind} '{similar.Name}'")])
-            : ("", []);
 }

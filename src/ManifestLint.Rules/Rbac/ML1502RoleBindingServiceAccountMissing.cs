@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 
 namespace ManifestLint.Rules.Rbac;
 
@@ -37,31 +38,19 @@ public sealed class ML1502RoleBindingServiceAccountMissing : ManifestAnalyzer
 
             // The authorizer defaults a ServiceAccount subject's namespace to the RoleBinding's; a ClusterRoleBinding must name it.
             var ns = subject.StringAt("namespace") is { Length: > 0 } declared ? declared : binding.Kind == "RoleBinding" ? binding.Namespace : null;
+            var written = subject.StringAt("namespace") is { Length: > 0 };
             var name = nameNode.Value;
-            if (ns is null || name == "default" || context.Index.WillExist("ServiceAccount", ns, name))
+            if (ns is null || name == "default")
             {
                 continue; // Every namespace has a "default" ServiceAccount.
             }
 
-            if (!context.Index.DeclaresKindIn("ServiceAccount", ns))
+            if (context.World.ResolveObject(binding, new ObjectQuery("ServiceAccount", ns, name, NamespaceIsWritten: written)) is not { IsAbsent: true, Evidence: { } evidence })
             {
-                continue; // The input creates no ServiceAccount in that namespace: they are managed elsewhere.
+                continue; // Present, or managed outside the input as far as anyone can tell.
             }
 
-            var related = new List<RelatedLocation>();
-            var detail = "";
-            if (context.Index.FindInAnyNamespace("ServiceAccount", name).FirstOrDefault() is { } elsewhere)
-            {
-                related.Add(new RelatedLocation(elsewhere.Location, $"ServiceAccount '{name}' in namespace '{elsewhere.Namespace}'"));
-                detail = $"; it exists in namespace '{elsewhere.Namespace}': set the subject's namespace";
-            }
-            else if (SimilarNames.Closest(name, context.Index.OfKindIn("ServiceAccount", ns), r => r.Name) is { } similar)
-            {
-                related.Add(new RelatedLocation(similar.Location, $"ServiceAccount '{similar.Name}'"));
-                detail = $"; did you mean '{similar.Name}'?";
-            }
-
-            context.Report(Rule, binding, binding.LocationOf(nameNode), [binding.Kind, binding.Name, name, ns, detail], related,
+            context.ReportMissing(Rule, binding, binding.LocationOf(nameNode), evidence, [binding.Kind, binding.Name, name, ns],
                 $"fix the subject, or create ServiceAccount '{name}' in namespace '{ns}' (or declare it under externalObjects in .manifestlint.yaml)");
         }
     }

@@ -11,7 +11,7 @@ public sealed class ML1402AutoscaledWorkloadSetsReplicas : ManifestAnalyzer
     public static readonly RuleDescriptor Rule = new(
         RuleIds.AutoscaledWorkloadSetsReplicas,
         "Autoscaled workload also sets replicas",
-        "{0} '{1}' sets replicas: {2}, but HorizontalPodAutoscaler '{3}' scales it: every apply resets the replica count to {2} until the HPA scales it back",
+        "{0} '{1}' sets replicas: {2}, but {4} '{3}' scales it: every apply resets the replica count to {2} until the HPA scales it back",
         RuleCategories.Scaling,
         Severity.Info,
         Description: "With an HPA, spec.replicas belongs to the autoscaler. A manifest that also sets it makes every kubectl apply or GitOps sync fight the HPA, scaling a loaded workload down for a while.",
@@ -43,8 +43,8 @@ public sealed class ML1402AutoscaledWorkloadSetsReplicas : ManifestAnalyzer
         }
 
         var hpa = bindings[0].Autoscaler;
-        var related = bindings.Select(b => new RelatedLocation(b.Autoscaler.LocationOf(b.Target.NameNode), $"HorizontalPodAutoscaler '{b.Autoscaler.Name}' scales this {workload.Kind}")).ToList();
-        context.Report(Rule, workload, workload.LocationOf(replicas.Key), [workload.Kind, workload.Name, (replicas.Value as ScalarNode)?.Value ?? "…", hpa.Name], related,
-            $"remove spec.replicas from {workload.Kind} '{workload.Name}'; HorizontalPodAutoscaler '{hpa.Name}' sets it");
+        var related = bindings.Select(b => new RelatedLocation(b.Autoscaler.LocationOf(b.Target.NameNode), $"{b.Autoscaler.Kind} '{b.Autoscaler.Name}' scales this {workload.Kind}")).ToList();
+        context.Report(Rule, workload, workload.LocationOf(replicas.Key), [workload.Kind, workload.Name, (replicas.Value as ScalarNode)?.Value ?? "…", hpa.Name, hpa.Kind], related,
+            $"remove spec.replicas from {workload.Kind} '{workload.Name}'; {hpa.Kind} '{hpa.Name}' sets it");
     }
 }

@@ -29,12 +29,6 @@ public sealed class ML1403DisruptionBudgetSelectsNoPods : ManifestAnalyzer
             return;
         }
 
-        var candidates = context.Index.PodTemplatesIn(ns);
-        if (candidates.Count == 0)
-        {
-            return; // The input declares no workload here: the pods live elsewhere, so we cannot know.
-        }
-
         if (spec.GetEntry("selector") is not { } selectorEntry || selectorEntry.Value is ScalarNode { IsNull: true })
         {
             // A null selector matches no pods (policy/v1 and v1beta1 alike).
@@ -60,22 +54,12 @@ public sealed class ML1403DisruptionBudgetSelectsNoPods : ManifestAnalyzer
             return; // policy/v1: an empty selector selects every pod of the namespace.
         }
 
-        if (context.Index.SelectPods(ns, selector).Count > 0)
+        if (context.World.SelectPods(budget, ns, selector) is not { IsAbsent: true, Evidence: { } evidence })
         {
-            return;
+            return; // Selects pods, or may select pods the input cannot see.
         }
 
-        var related = new List<RelatedLocation>();
-        var detail = "";
-        if (SelectorNearMiss.Closest(selector, context.Index, ns) is { } near)
-        {
-            var owner = near.Owner;
-            var unmet = selector.Unmet(near.Labels);
-            detail = $"; {owner.Kind} '{owner.Name}' comes closest but lacks {string.Join(", ", unmet)}";
-            related.Add(new RelatedLocation(owner.LocationOf(near.LabelsNode), $"the pod template labels of {owner.Kind} '{owner.Name}'"));
-        }
-
-        context.Report(Rule, budget, location, [budget.Name, $"selects {selector}, but no pod template has these labels", ns, detail], related,
+        context.ReportMissing(Rule, budget, location, evidence, [budget.Name, $"selects {selector}, but no pod template has these labels", ns],
             "make the selector a subset of the pod template labels of the workload to protect");
     }
 }

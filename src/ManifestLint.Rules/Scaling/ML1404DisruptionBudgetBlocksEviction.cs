@@ -42,9 +42,9 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             return; // Neither (nothing to judge) or both (the API rejects them together), or a value that is not a number or percentage.
         }
 
-        if (Selected(context, budget, spec, ns) is not { } selected)
+        if (Selected(context, budget, spec, ns) is not var (selected, countable))
         {
-            return; // No or an invalid selector (ML1403), or pods of the input that it does not select (ML1403).
+            return; // No or an invalid selector, or a selection that is absent (ML1403's findings).
         }
 
         if (selected.Count > 0 && selected.All(t => t.OwnerKind.Kind == "DaemonSet"))
@@ -66,7 +66,7 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             return;
         }
 
-        if (minAvailable is null || selected.Count == 0 || Total(selected, autoscalers) is not { Pods: > 0 } total)
+        if (minAvailable is null || !countable || selected.Count == 0 || Total(selected, autoscalers) is not { Pods: > 0 } total)
         {
             return; // maxUnavailable above 0 always allows one eviction; without known replica counts there is no total to compare.
         }
@@ -84,7 +84,12 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
     }
 
     /// <summary>The pod templates the budget selects; null when ML1403's territory (no, null or invalid selector, or nothing selected among the input's pods).</summary>
-    private static IReadOnlyList<PodTemplate>? Selected(ResourceAnalysisContext context, Resource budget, MappingNode spec, string ns)
+    /// <summary>
+    /// The pod templates the budget selects (none when the input cannot tell), and whether their replica counts add up to
+    /// the number of pods it covers: not for an empty selector (every pod of the namespace, seen or not) or one that
+    /// picks single pods by controller labels (a StatefulSet's pod-name). Null for ML1403's findings.
+    /// </summary>
+    private static (IReadOnlyList<PodTemplate> Pods, bool Countable)? Selected(ResourceAnalysisContext context, Resource budget, MappingNode spec, string ns)
     {
         if (spec.MappingAt("selector") is not { } selectorNode || LabelSelector.FromLabelSelector(selectorNode) is not { } selector)
         {
@@ -96,8 +101,14 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             return null; // Selects nothing in policy/v1beta1.
         }
 
-        var selected = selector.IsEmpty ? context.Index.PodTemplatesIn(ns) : context.Index.SelectPods(ns, selector);
-        return selected.Count == 0 && context.Index.PodTemplatesIn(ns).Count > 0 ? null : selected;
+        var selection = context.World.SelectPods(budget, ns, selector);
+        if (selection.IsAbsent)
+        {
+            return null;
+        }
+
+        var perPod = selector.MatchLabels.Keys.Concat(selector.MatchExpressions.Select(r => r.Key)).Any(ControllerLabels.Keys.Contains);
+        return (selection.Pods, !selector.IsEmpty && !perPod);
     }
 
     /// <summary>
@@ -116,7 +127,7 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             if (autoscalers.TryGetValue(owner, out var bindings))
             {
                 count = Autoscalers.MinReplicas(bindings[0].Autoscaler);
-                source = $"minReplicas {{0}} of HorizontalPodAutoscaler '{bindings[0].Autoscaler.Name}'";
+                source = $"{Autoscalers.MinReplicasKey(bindings[0].Autoscaler)} {{0}} of {bindings[0].Autoscaler.Kind} '{bindings[0].Autoscaler.Name}'";
             }
             else
             {
@@ -143,8 +154,8 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             if (autoscalers.TryGetValue(owner, out var bindings))
             {
                 var hpa = bindings[0].Autoscaler;
-                var at = hpa.Spec?.KeyOf("minReplicas") ?? (ManifestNode)bindings[0].Target.NameNode;
-                return new RelatedLocation(hpa.LocationOf(at), $"HorizontalPodAutoscaler '{hpa.Name}' keeps {owner.Kind} '{owner.Name}' at {Autoscalers.MinReplicas(hpa)?.ToString(CultureInfo.InvariantCulture) ?? "?"} replicas or more");
+                var at = hpa.Spec?.KeyOf(Autoscalers.MinReplicasKey(hpa)) ?? (ManifestNode)bindings[0].Target.NameNode;
+                return new RelatedLocation(hpa.LocationOf(at), $"{hpa.Kind} '{hpa.Name}' keeps {owner.Kind} '{owner.Name}' at {Autoscalers.MinReplicas(hpa)?.ToString(CultureInfo.InvariantCulture) ?? "?"} replicas or more");
             }
 
             var replicas = owner.Spec?.KeyOf("replicas");

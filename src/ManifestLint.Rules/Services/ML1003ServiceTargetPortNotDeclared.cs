@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.World;
 using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Rules.Services;
@@ -24,13 +25,25 @@ public sealed class ML1003ServiceTargetPortNotDeclared : ManifestAnalyzer
     private static void Analyze(ResourceAnalysisContext context)
     {
         var service = context.Resource;
-        if (ServiceSelection.SelectedPods(context.Index, service) is not { Count: > 0 } pods)
+        if (!ServiceSelection.SelectsPods(service) ||
+            context.World.SelectPods(service, service.Namespace!, LabelSelector.FromMap(service.Spec!.MappingAt("selector")!)) is not { Presence: Presence.Present } selection)
         {
             return; // Selects no pods by design, or selects none of the input's: ML1001's finding, not ours.
         }
 
+        var pods = selection.Pods;
+        if (pods.Any(p => !p.HasKnownContainers))
+        {
+            return; // An operator builds some of these pods: their containers, and so their ports, are not in the input.
+        }
+
         foreach (var port in ServicePort.Read(service))
         {
+            if (TemplatePlaceholders.IsPlaceholder(port.TargetName))
+            {
+                continue; // Filled in by a tool before it is applied: the real value is unknown.
+            }
+
             if (port.TargetName is { } name)
             {
                 CheckName(context, service, pods, name, port.Protocol, port.TargetOrPortNode);
@@ -55,12 +68,28 @@ public sealed class ML1003ServiceTargetPortNotDeclared : ManifestAnalyzer
             return;
         }
 
+        // The declared ports are the evidence only when they are the whole story: a port named in the container's
+        // arguments, environment or mounted configuration (--metrics-bind-address=:8443) is listened on undeclared.
+        if (pods.Any(p => context.World.MayListenUndeclared(p, number)))
+        {
+            return;
+        }
+
         var shown = defaulted ? $"{number} (defaulted from port)" : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Report(context, service, pods, at, $"{shown}/{protocol}");
     }
 
     private static void CheckName(ResourceAnalysisContext context, Resource service, IReadOnlyList<PodTemplate> pods, string name, string protocol, ManifestNode at)
     {
+        if (name.All(char.IsAsciiDigit))
+        {
+            // A quoted number is a string, and a string targetPort is a port name; port names must contain a letter.
+            context.Report(Rule, service, service.LocationOf(at),
+                [service.Name, $"'{name}'/{protocol}", $" (the quotes make it a port name, not the number {name}; a port name must contain a letter, so the API server rejects the Service)"], [],
+                $"write targetPort: {name} without quotes");
+            return;
+        }
+
         if (pods.Any(p => p.ServingPorts().Any(x => x.Port.Name == name && x.Port.Protocol == protocol)))
         {
             return;

@@ -45,7 +45,7 @@ public sealed class RepositoryConfigTests
         Assert.AreEqual("warning,error,suggestion", string.Join(",", config.Rules["ML1003"], config.Rules["category-Services"], config.Rules["all"]));
         var webApp = config.PodTemplateOwners[0];
         Assert.AreEqual(("apps.example.com", "WebApp", "spec/podTemplate", "spec/selector", false, true),
-            (webApp.Group, webApp.Kind, string.Join("/", webApp.TemplatePath), string.Join("/", webApp.SelectorPath!), webApp.SelectorIsMap, webApp.HasReplicas));
+            (webApp.Group, webApp.Kind, string.Join("/", webApp.TemplatePath!), string.Join("/", webApp.SelectorPath!), webApp.SelectorIsMap, webApp.HasReplicas));
         var oldApp = config.PodTemplateOwners[1];
         Assert.AreEqual(("legacy.example.com", "OldApp", true, false, null), (oldApp.Group, oldApp.Kind, oldApp.SelectorIsMap, oldApp.HasReplicas, oldApp.SelectorPath));
         CollectionAssert.AreEqual(new[] { new ExternalObject("Secret", "prod", "wildcard-tls"), new ExternalObject("ConfigMap", null, "cluster-info") }, config.ExternalObjects.ToArray());
