@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Connectivity;
@@ -29,16 +31,17 @@ public static class ConnectivityCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
         var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
         var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
+        var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
         var command = new Command("connectivity", "List the connections NetworkPolicies and Ingresses allow between workloads (netpol-analyzer's list)")
         {
-            paths, format, output, ns, config,
+            paths, format, output, ns, config, stats,
         };
         command.SetAction(parse => Run(
-            console, parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(ns), parse.GetValue(config)));
+            console, parse.GetValue(paths) ?? [], parse.GetValue(format)!, parse.GetValue(output), parse.GetValue(ns), parse.GetValue(config), parse.GetValue(stats)));
         return command;
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath)
+    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath, bool stats)
     {
         var cwd = console.CurrentDirectory;
         try
@@ -71,7 +74,9 @@ public static class ConnectivityCommand
                 console.Error.WriteLine($"warning: {problem.Location}: {problem.Id} {problem.Message}");
             }
 
+            var clock = Stopwatch.StartNew();
             var report = ConnectivityAnalyzer.Analyze(outcome.Result.Index);
+            var analysisTime = clock.Elapsed;
             if (outputPath is null)
             {
                 ConnectivityReportWriter.Write(report, format, console.Out);
@@ -83,6 +88,13 @@ public static class ConnectivityCommand
                 Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
                 using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
                 ConnectivityReportWriter.Write(report, format, file);
+            }
+
+            if (stats)
+            {
+                var counts = outcome.Result.Statistics;
+                console.Error.WriteLine($"files: {counts.Files}, resources: {counts.Resources}, pod templates: {counts.PodTemplates}, connections: {report.Rows.Count}");
+                console.Error.WriteLine($"load time: {Ms(counts.LoadTime)}, index time: {Ms(counts.IndexTime)}, connectivity time: {Ms(analysisTime)}, output time: {Ms(clock.Elapsed - analysisTime)}");
             }
 
             return ExitCodes.Success;
@@ -98,6 +110,8 @@ public static class ConnectivityCommand
             return ExitCodes.UsageError;
         }
     }
+
+    private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
 
     private static byte[] ReadAll(Stream stream)
     {
