@@ -66,7 +66,9 @@ public static class ConnectivityCommand
             var outcome = LintRunner.Run(request, new AnalysisEngine([]));
             if (outcome.MissingPaths.Count > 0)
             {
-                throw new UsageException(string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {p}")));
+                // Say it with the path as typed, not the absolute path the runner was given.
+                var typed = inputs.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, cwd), StringComparer.Ordinal).ToDictionary(p => Path.GetFullPath(p, cwd), p => p, StringComparer.Ordinal);
+                throw new UsageException(string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}")));
             }
 
             foreach (var problem in outcome.Result.Active.Where(d => d.Severity >= Severity.Warning))

@@ -86,7 +86,7 @@ public sealed class ConnectivityCommandTests
         var result = CliRun.Run(Example, ["connectivity", "no-such-folder"]);
 
         Assert.AreEqual(ExitCodes.UsageError, result.ExitCode);
-        Assert.Contains("path not found", result.Error);
+        Assert.Contains("path not found: no-such-folder", result.Error);
     }
 
     [TestMethod]
