@@ -12,13 +12,14 @@ public abstract record ConnectivityPeer
 /// <summary>The pods of one workload: a controller object, a bare Pod's controlling owner, or a Pod of its own.</summary>
 public sealed record WorkloadPeer(string Namespace, string Name, string Kind) : ConnectivityPeer
 {
-    public override string DisplayName => $"{Namespace}/{Name}[{Kind}]";
+    // Made once: the report sorts hundreds of thousands of rows by it.
+    public override string DisplayName { get; } = $"{Namespace}/{Name}[{Kind}]";
 }
 
 /// <summary>Addresses outside the cluster, as one range that every ipBlock of the input admits either entirely or not at all.</summary>
 public sealed record ExternalPeer(Ipv4Range Range) : ConnectivityPeer
 {
-    public override string DisplayName => $"{Range}[External]";
+    public override string DisplayName { get; } = $"{Range}[External]";
 }
 
 /// <summary>The cluster's ingress controller, which sends the traffic Ingress objects route (only ever a source).</summary>
