@@ -37,6 +37,8 @@ public static class CliApp
           dotnet manifest-lint --fail-level warning    fail on warnings too
           dotnet manifest-lint rules --format markdown
           dotnet manifest-lint explain ML1001
+          dotnet manifest-lint connectivity k8s/ --format md
+                                                       list the connections NetworkPolicies allow between workloads
 
         Exit codes:
           0  no finding at or above --fail-level (default: error)
@@ -60,6 +62,7 @@ public static class CliApp
         var root = LintCommand.Create(console);
         root.Add(CatalogCommands.Rules(console));
         root.Add(CatalogCommands.Explain(console));
+        root.Add(ConnectivityCommand.Create(console));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction action)
