@@ -28,6 +28,7 @@ public sealed partial class WorldModel
     private readonly HashSet<(DeploymentUnit Unit, string Kind, string Namespace)> _unitKinds = [];
     private readonly Dictionary<(DeploymentUnit Unit, string Kind, string? Namespace), List<Resource>> _unitObjects = [];
     private readonly HashSet<(DeploymentUnit Unit, string Namespace)> _unitPods = [];
+    private readonly HashSet<DeploymentUnit> _unitsStatingNamespaces = [];
     private readonly Dictionary<string, List<PodTemplate>> _openTemplates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Resource> _invisiblePodSources = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<CompletenessDeclaration> _complete;
@@ -49,6 +50,10 @@ public sealed partial class WorldModel
             }
 
             _unitKinds.Add((unit, resource.Kind, ns));
+            if (!OmitsNamespace(resource))
+            {
+                _unitsStatingNamespaces.Add(unit);
+            }
 
             foreach (var generated in GeneratedObjects.From(resource))
             {
@@ -148,10 +153,10 @@ public sealed partial class WorldModel
         var elsewhere = Index.FindInAnyNamespace(query.Kind, query.Name)
             .Where(r => r.Namespace != query.Namespace && query.Accepts(r) && UnitOf(r) == unit)
             .ToList();
-        if (elsewhere.Count > 0 && query.Namespace is not null &&
-            (query.NamespaceIsWritten || OmitsNamespace(from) || _unitKinds.Contains((unit, query.Kind, query.Namespace))))
+        if (query.Namespace is not null && Nearest(from, elsewhere).FirstOrDefault() is { } there &&
+            (query.NamespaceIsWritten || LostNamespace(from, there, unit) || _unitKinds.Contains((unit, query.Kind, query.Namespace))))
         {
-            return Absent(ExplainOtherNamespace(from, query, Nearest(from, elsewhere)[0]));
+            return Absent(ExplainOtherNamespace(from, query, there));
         }
 
         var sameKind = _unitObjects.GetValueOrDefault((unit, query.Kind, query.Namespace)) ?? [];
@@ -222,13 +227,13 @@ public sealed partial class WorldModel
             return new PodResolution(Presence.Absent, [], near);
         }
 
-        // The same labels in another namespace of the unit show a lost namespace when the referrer omitted its own, or
-        // when the unit runs workloads in the referrer's namespace (where these pods evidently are not).
+        // The same labels in another namespace of the unit show a lost namespace (one side omitted metadata.namespace while
+        // the unit states namespaces), or a wrong one when the unit runs workloads in the referrer's namespace.
         var unit = UnitOf(from);
         var unitHasPodsHere = _unitPods.Contains((unit, @namespace));
-        foreach (var other in selector.IsEmpty || !(OmitsNamespace(from) || unitHasPodsHere) ? [] : Index.Namespaces.Where(n => n != @namespace))
+        foreach (var other in selector.IsEmpty || !_unitsStatingNamespaces.Contains(unit) ? [] : Index.Namespaces.Where(n => n != @namespace))
         {
-            if (Evaluate(other, selector).Matched.FirstOrDefault(t => Units.Of(t.Owner.File) == unit) is { } there)
+            if (Evaluate(other, selector).Matched.FirstOrDefault(t => Units.Of(t.Owner.File) == unit && (unitHasPodsHere || LostNamespace(from, t.Owner, unit))) is { } there)
             {
                 return new PodResolution(Presence.Absent, [], ExplainPodsElsewhere(from, @namespace, there));
             }
@@ -362,29 +367,41 @@ public sealed partial class WorldModel
     private static bool OmitsNamespace(Resource resource) =>
         resource.Namespace is not null && string.IsNullOrEmpty(resource.Root.StringAt("metadata", "namespace"));
 
+    /// <summary>
+    /// Whether the referrer and the target are apart because one of them omitted <c>metadata.namespace</c> while its unit
+    /// states namespaces: the classic lost-namespace bug (kubectl put it in the default namespace).
+    /// </summary>
+    private bool LostNamespace(Resource from, Resource target, DeploymentUnit unit) =>
+        (OmitsNamespace(from) || OmitsNamespace(target)) && _unitsStatingNamespaces.Contains(unit);
+
+    /// <summary>Why the two are apart, said about whichever side omitted its namespace.</summary>
+    private static string WhyApart(Resource from, Resource target)
+    {
+        var omitted = OmitsNamespace(from) ? from : OmitsNamespace(target) ? target : null;
+        return omitted is null ? $" ({from.Kind} '{from.Name}' only sees objects of its own namespace)"
+            : $" ({omitted.Kind} '{omitted.Name}' has no metadata.namespace, so it is in '{omitted.Namespace}')";
+    }
+
+    private static string FixApart(Resource from, Resource target, string fallback) =>
+        OmitsNamespace(from) ? $"set metadata.namespace: {target.Namespace} on {from.Kind} '{from.Name}'"
+        : OmitsNamespace(target) ? $"set metadata.namespace: {from.Namespace} on {target.Kind} '{target.Name}'"
+        : fallback;
+
     private static Evidence ExplainOtherNamespace(Resource from, ObjectQuery query, Resource elsewhere)
     {
         var (kind, name, @namespace) = (query.Kind, query.Name, query.Namespace);
-        var omitted = OmitsNamespace(from) && !query.NamespaceIsWritten;
-        var why = query.NamespaceIsWritten ? ""
-            : omitted ? $" ({from.Kind} '{from.Name}' has no metadata.namespace, so it is in '{@namespace}')"
-            : $" ({from.Kind} '{from.Name}' only sees objects of its own namespace)";
+        var why = query.NamespaceIsWritten ? "" : WhyApart(from, elsewhere);
         var help = query.NamespaceIsWritten
             ? $"name namespace '{elsewhere.Namespace}' in the reference, or create {kind} '{name}' in namespace '{@namespace}'"
-            : omitted
-            ? $"set metadata.namespace: {elsewhere.Namespace} on {from.Kind} '{from.Name}', or create {kind} '{name}' in namespace '{@namespace}'"
-            : $"create {kind} '{name}' in namespace '{@namespace}', or move {from.Kind} '{from.Name}' to namespace '{elsewhere.Namespace}'";
+            : FixApart(from, elsewhere, $"create {kind} '{name}' in namespace '{@namespace}', or move {from.Kind} '{from.Name}' to namespace '{elsewhere.Namespace}'");
         return new Evidence(EvidenceKind.OtherNamespace, $"; it exists only in namespace '{elsewhere.Namespace}'{why}",
             [new RelatedLocation(elsewhere.Location, $"{kind} '{name}' in namespace '{elsewhere.Namespace}'")], help);
     }
 
     private static Evidence ExplainPodsElsewhere(Resource from, string @namespace, PodTemplate there)
     {
-        var omitted = OmitsNamespace(from);
-        var why = omitted ? $" ({from.Kind} '{from.Name}' has no metadata.namespace, so it is in '{@namespace}')" : "";
-        var help = omitted
-            ? $"set metadata.namespace: {there.Namespace} on {from.Kind} '{from.Name}'"
-            : $"move {from.Kind} '{from.Name}' to namespace '{there.Namespace}' (a selector only selects pods of its own namespace)";
+        var why = OmitsNamespace(from) || OmitsNamespace(there.Owner) ? WhyApart(from, there.Owner) : "";
+        var help = FixApart(from, there.Owner, $"move {from.Kind} '{from.Name}' to namespace '{there.Namespace}' (a selector only selects pods of its own namespace)");
         return new Evidence(EvidenceKind.OtherNamespace, $"; pods with these labels exist only in namespace '{there.Namespace}'{why}",
             [new RelatedLocation(there.Owner.LocationOf(there.LabelsNode), $"{there.Owner.Kind} '{there.Owner.Name}' in namespace '{there.Namespace}' matches")], help);
     }
