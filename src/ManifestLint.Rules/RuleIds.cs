@@ -2,7 +2,7 @@ namespace ManifestLint.Rules;
 
 /// <summary>
 /// Every rule ID in one place. The hundreds digit groups rules: 10xx Services and workloads, 11xx Ingress,
-/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC.
+/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units.
 /// Engine and input diagnostics (ML9xxx) live in Core. A retired ID stays here, marked [Obsolete].
 /// </summary>
 public static class RuleIds
@@ -47,4 +47,7 @@ public static class RuleIds
     // RBAC (15xx)
     public const string RoleBindingRoleMissing = "ML1501";
     public const string RoleBindingServiceAccountMissing = "ML1502";
+
+    // Deployment units (16xx)
+    public const string ObjectDefinedTwiceInUnit = "ML1601";
 }
