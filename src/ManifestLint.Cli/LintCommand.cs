@@ -36,9 +36,9 @@ public static class LintCommand
         var failLevel = new Option<string>("--fail-level")
         {
             Description = "Exit with 1 when a finding is at or above this severity (note includes info; none never fails)",
-            DefaultValueFactory = _ => "error",
+            DefaultValueFactory = _ => FailLevels.DefaultName,
         };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note", "info", "none");
+        failLevel.AcceptOnlyFromAmong([.. FailLevels.Names]);
         var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
         var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
         var include = new Option<string[]>("--include") { Description = "Run only these rules: IDs or categories, repeated or comma-separated", HelpName = "RULES" };
@@ -152,7 +152,7 @@ public static class LintCommand
                 WriteStatistics(console.Error, result.Statistics, clock.Elapsed);
             }
 
-            return FailLevel(settings.FailLevel) is { } level && result.HasAtLeast(level) ? ExitCodes.Findings : ExitCodes.Success;
+            return FailLevels.TryParse(settings.FailLevel, out var level) && level is { } failAt && result.HasAtLeast(failAt) ? ExitCodes.Findings : ExitCodes.Success;
         }
         catch (UsageException ex)
         {
@@ -215,14 +215,6 @@ public static class LintCommand
             ? names
             : throw new UsageException($"{option} {unknown}: no rule or category has this name; `{CliApp.CommandName} rules` lists them");
     }
-
-    private static Severity? FailLevel(string level) => level switch
-    {
-        "error" => Severity.Error,
-        "warning" => Severity.Warning,
-        "note" or "info" => Severity.Info,
-        _ => null,
-    };
 
     private static void WriteOutputs(Settings settings, CliConsole console, OutputContext context, AnalysisResult result)
     {

@@ -33,7 +33,7 @@ public sealed record BuildSeverityPolicy(
     IReadOnlySet<string> NoWarn,
     IReadOnlySet<string> WarningsNotAsErrors)
 {
-    public static BuildSeverityPolicy Default { get; } = new(Severity.Error, false, EmptyIds(), EmptyIds());
+    public static BuildSeverityPolicy Default { get; } = new(FailLevels.Default, false, EmptyIds(), EmptyIds());
 
     public BuildLogKind Map(string id, Severity severity)
     {
@@ -62,29 +62,8 @@ public sealed record BuildSeverityPolicy(
         };
     }
 
-    /// <summary>Parses ManifestLintFailLevel: error, warning, note (or info, suggestion) or none.</summary>
-    public static bool TryParseFailLevel(string? text, out Severity? failLevel)
-    {
-        failLevel = Severity.Error;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        if (text.Trim().Equals("none", StringComparison.OrdinalIgnoreCase))
-        {
-            failLevel = null;
-            return true;
-        }
-
-        if (SeverityNames.TryParseConfigured(text, out var parsed, out var isDefault) && !isDefault && parsed >= Severity.Info)
-        {
-            failLevel = parsed;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Parses ManifestLintFailLevel with the CLI's names and default (see <see cref="FailLevels"/>).</summary>
+    public static bool TryParseFailLevel(string? text, out Severity? failLevel) => FailLevels.TryParse(text, out failLevel);
 
     /// <summary>Splits an MSBuild ID list the way csc reads NoWarn: separated by ';' or ',', blanks ignored.</summary>
     public static IReadOnlySet<string> ParseIds(string? list) =>
