@@ -365,6 +365,7 @@ public static class YamlStreamReader
         public Dictionary<string, int>? KeyLines { get; set; }
         /// <summary>The key slot waiting for its value (see MappingEntry.Item).</summary>
         public MappingEntry? PendingKey { get; set; }
+        /// <summary>The nodes this collection stands for with its aliases expanded: what an alias to it adds to the document.</summary>
         public long Size { get; set; }
         public List<MappingNode>? Merges { get; set; }
 
@@ -388,7 +389,8 @@ public static class YamlStreamReader
         private bool _inDocument;
         private bool _skipping;
         private int _skipDepth;
-        private long _documentSize;
+        /// <summary>Nodes that aliases in this document stand for: the alias-bomb limit counts these, not the nodes written out.</summary>
+        private long _aliasExpansion;
         private SourcePosition _documentStart;
         private SourcePosition _previousEnd = new(lineOffset + 1, 1);
         private ManifestNode? _root;
@@ -423,7 +425,7 @@ public static class YamlStreamReader
                     _anchors.Clear();
                     _frames.Clear();
                     _skipping = false;
-                    _documentSize = 0;
+                    _aliasExpansion = 0;
                     _documentStart = start.IsImplicit ? _previousEnd : Pos(start.Start);
                     _root = null;
                     _entryStore = EntryStore.InBuffer(_entryBuffer);
@@ -468,11 +470,11 @@ public static class YamlStreamReader
                     if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))
                     {
                         // Most scalars: kept as their text, without a node that would be garbage at once (see MappingEntry).
-                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1, scalarSpan.Start);
+                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1);
                         return;
                     }
 
-                    Complete(new ScalarNode(text, style, scalarSpan, tag), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalarSpan.Start);
+                    Complete(new ScalarNode(text, style, scalarSpan, tag), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
                     return;
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
@@ -480,7 +482,17 @@ public static class YamlStreamReader
                         throw new SemanticErrorException(alias.Start, alias.End, $"Alias *{alias.Value.Value} refers to an anchor that is not defined before it");
                     }
 
-                    Complete(anchored.Node, anchored.Size, null, Pos(alias.Start));
+                    // Only here does the document grow beyond what is written: a node written out once is counted by the
+                    // file size limit, and counting each finished subtree again in every ancestor made a 23,000-line CRD
+                    // without a single alias look like a bomb.
+                    _aliasExpansion += anchored.Size;
+                    if (_aliasExpansion > limits.MaxExpandedNodes)
+                    {
+                        RefuseExpansion(Pos(alias.Start));
+                        return;
+                    }
+
+                    Complete(anchored.Node, anchored.Size, null);
                     return;
                 case MappingStart mapStart:
                     Push(true, mapStart.Style == MappingStyle.Flow, Pos(mapStart.Start), TagOf(mapStart.Tag, mapStart.IsImplicit),
@@ -502,7 +514,7 @@ public static class YamlStreamReader
                     }
                     else
                     {
-                        Complete(new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
+                        Complete(new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, span, frame.Tag), frame.Size, frame.Anchor);
                     }
 
                     _spareFrames.Push(frame);
@@ -547,11 +559,11 @@ public static class YamlStreamReader
             var offset = _entryStore.Append(entries);
             if (frame.Anchor is null && MappingNode.CanBeInline(_entryStore, offset, entries.Count, span, frame.Tag))
             {
-                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size, frame.Start);
+                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size);
                 return;
             }
 
-            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
+            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor);
         }
 
         /// <summary>Gives the entry buffer back for the thread's next file.</summary>
@@ -581,13 +593,8 @@ public static class YamlStreamReader
             return result;
         }
 
-        private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)
+        private void Complete(ManifestNode node, long size, string? anchor)
         {
-            if (!WithinLimit(size, start))
-            {
-                return;
-            }
-
             if (anchor is not null)
             {
                 _anchors[anchor] = (node, size);
@@ -596,26 +603,13 @@ public static class YamlStreamReader
             Attach(MappingEntry.Item(node), size);
         }
 
-        private void CompleteSlot(in MappingEntry slot, long size, SourcePosition start)
-        {
-            if (WithinLimit(size, start))
-            {
-                Attach(slot, size);
-            }
-        }
+        private void CompleteSlot(in MappingEntry slot, long size) => Attach(slot, size);
 
-        private bool WithinLimit(long size, SourcePosition start)
+        private void RefuseExpansion(SourcePosition start)
         {
-            _documentSize += size;
-            if (_documentSize <= limits.MaxExpandedNodes)
-            {
-                return true;
-            }
-
             state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(start, new SourcePosition(start.Line, start.Column + 1)),
                 $"Document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases; it was not analyzed"));
             StartSkipping(_frames.Count);
-            return false;
         }
 
         /// <summary>Puts a finished value (as a slot: see MappingEntry.Item) into the collection being built, or makes it the root.</summary>
