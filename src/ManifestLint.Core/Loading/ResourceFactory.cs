@@ -17,11 +17,9 @@ public static class ResourceFactory
         var crdScopes = new Dictionary<(string Group, string Kind), bool>();
         foreach (var obj in files.SelectMany(f => f.Objects).Where(o => o.Kind == "CustomResourceDefinition"))
         {
-            var group = obj.Root.StringAt("spec", "group");
-            var kind = obj.Root.StringAt("spec", "names", "kind");
-            if (group is not null && kind is not null)
+            if (KnownKinds.DeclaredBy(obj.Root) is { } declared)
             {
-                crdScopes[(group, kind)] = obj.Root.StringAt("spec", "scope") == "Cluster";
+                crdScopes[declared] = obj.Root.StringAt("spec", "scope") == "Cluster";
             }
         }
 
@@ -30,11 +28,10 @@ public static class ResourceFactory
         Parallel.For(0, objects.Count, parallel ?? Sequential, i =>
         {
             var (file, obj) = objects[i];
-            var slash = obj.ApiVersion.IndexOf('/');
-            var group = slash < 0 ? "" : obj.ApiVersion[..slash];
+            var group = KnownKinds.GroupOf(obj.ApiVersion);
             var clusterScoped = crdScopes.TryGetValue((group, obj.Kind), out var scoped) ? scoped : KnownKinds.IsClusterScopedBuiltIn(obj.Kind);
             var ns = clusterScoped ? null : string.IsNullOrEmpty(obj.DeclaredNamespace) ? options.DefaultNamespace : obj.DeclaredNamespace;
-            resources[i] = new Resource(file.Source, obj.DocumentIndex, obj.Root, obj.ApiVersion, obj.Kind, obj.Name, ns, obj.HelmSource, obj.ListItemIndex);
+            resources[i] = new Resource(file.Source, obj.DocumentIndex, obj.Root, obj.ApiVersion, obj.Kind, obj.Name, ns, obj.HelmSource, obj.ListItemIndex) { HasGeneratedName = obj.HasGeneratedName };
         });
 
         return resources;
