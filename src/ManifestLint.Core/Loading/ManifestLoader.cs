@@ -80,7 +80,7 @@ public static class ManifestLoader
         var stream = YamlStreamReader.Read(text, options.YamlLimits);
         if (LooksLikeUnrenderedHelm(text, stream))
         {
-            var first = text.IndexOf("{{", StringComparison.Ordinal);
+            var first = TemplatePlaceholders.IndexOfTemplateAction(text);
             var line = text.AsSpan(0, first).Count('\n') + 1;
             var column = first - (text.LastIndexOf('\n', Math.Max(first - 1, 0)) + 1) + 1;
             var note = new Diagnostic(CoreRules.UnrenderedHelmTemplate, CoreRules.UnrenderedHelmTemplate.DefaultSeverity,
@@ -276,13 +276,13 @@ public static class ManifestLoader
         file.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, new Location(file.Source.Path, span, document.HelmSource), []));
 
     /// <summary>
-    /// Go template actions are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a
+    /// Go template actions (other than placeholders, which the reader reads as plain values) are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a
     /// flow mapping used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses
     /// cleanly and is analyzed as usual.
     /// </summary>
     private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream)
     {
-        if (!(stream.HadSyntaxError || stream.HasComplexKey) || !text.Contains("{{", StringComparison.Ordinal))
+        if (!(stream.HadSyntaxError || stream.HasComplexKey) || TemplatePlaceholders.IndexOfTemplateAction(text) < 0)
         {
             return false;
         }
@@ -291,7 +291,7 @@ public static class ManifestLoader
         // "{{" inside a string and a real syntax error elsewhere must still get its ML9001.
         var lines = text.Split('\n');
         return stream.Problems.Any(p => Enumerable.Range(p.Span.Start.Line - 2, 3)
-            .Any(line => line >= 1 && line <= lines.Length && lines[line - 1].Contains("{{", StringComparison.Ordinal)));
+            .Any(line => line >= 1 && line <= lines.Length && TemplatePlaceholders.IndexOfTemplateAction(lines[line - 1]) >= 0));
     }
 
     private static LoadedFile Failed(SourceFile source, RuleDescriptor rule, string message, TextSpan span) =>

@@ -1,4 +1,5 @@
 using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
 using ManifestLint.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -32,12 +33,13 @@ public static class YamlStreamReader
     public static ParsedStream Read(string text, YamlLimits? limits = null)
     {
         limits ??= new YamlLimits();
-        var state = new StreamState(new CommentCandidates(text));
+        // Comments are found in the text as written; the parser reads it with placeholders made plain (see TemplatePlaceholders).
+        var state = new StreamState(new CommentCandidates(text), TemplatePlaceholders.Mask(text));
         var lineOffset = 0;
         var segmentStart = 0;
         while (true)
         {
-            var failure = ReadSegment(text, segmentStart, lineOffset, limits, state);
+            var failure = ReadSegment(state.ScanText, segmentStart, lineOffset, limits, state);
             if (failure is null)
             {
                 break;
@@ -102,9 +104,17 @@ public static class YamlStreamReader
         return source;
     }
 
-    private sealed class StreamState(CommentCandidates candidates)
+    private sealed class StreamState(CommentCandidates candidates, string scanText)
     {
         public CommentCandidates Candidates { get; } = candidates;
+
+        /// <summary>
+        /// What the parser reads: the text, except for the braces of placeholders, same length and lines, so that every
+        /// position the parser reports is a position in the text.
+        /// </summary>
+        public string ScanText { get; set; } = scanText;
+
+        public bool IsMasked { get; } = !ReferenceEquals(scanText, candidates.Text);
         public List<ParsedDocument> Documents { get; } = [];
         public List<LoadProblem> Problems { get; } = [];
         public bool HadSyntaxError { get; set; }
@@ -277,6 +287,8 @@ public static class YamlStreamReader
     {
         private readonly string _text;
         private readonly List<(SourcePosition Position, int Index)> _candidates = [];
+
+        public string Text => _text;
         private bool[] _isContent = [];
 
         public CommentCandidates(string text)
@@ -466,7 +478,8 @@ public static class YamlStreamReader
                 case Scalar scalar:
                     var scalarSpan = Span(scalar.Start, scalar.End);
                     state.Candidates.MarkContent(scalarSpan);
-                    var (text, style, tag) = (ScalarStrings.Intern(scalar.Value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
+                    var value = state.IsMasked ? TemplatePlaceholders.Unmask(scalar.Value) : scalar.Value;
+                    var (text, style, tag) = (ScalarStrings.Intern(value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
                     if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))
                     {
                         // Most scalars: kept as their text, without a node that would be garbage at once (see MappingEntry).
