@@ -39,7 +39,15 @@ public static class YamlStreamReader
         var segmentStart = 0;
         while (true)
         {
-            var failure = ReadSegment(state.ScanText, segmentStart, lineOffset, limits, state);
+            var before = state.Mark();
+            var (failure, repaired) = ReadSegment(state.ScanText, segmentStart, lineOffset, limits, state);
+            if (repaired)
+            {
+                // The text was repaired where the parser stopped (see BlockScalarLeadingLines): read the segment again.
+                state.Rewind(before);
+                continue;
+            }
+
             if (failure is null)
             {
                 break;
@@ -50,7 +58,7 @@ public static class YamlStreamReader
             // ends it), but never the segment's first line, so that every retry makes progress.
             // Segments are offsets into the text, never copies: a file with thousands of broken documents must not
             // copy the rest of itself once per error.
-            var (resumeLine, resumeIndex) = NextSeparator(text, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
+            var (resumeLine, resumeIndex) = NextSeparator(state.ScanText, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
             if (resumeLine < 0)
             {
                 break;
@@ -119,10 +127,24 @@ public static class YamlStreamReader
         public List<LoadProblem> Problems { get; } = [];
         public bool HadSyntaxError { get; set; }
         public bool HasComplexKey { get; set; }
+        public int Repairs { get; set; }
+
+        public (int Documents, int Problems, bool HadSyntaxError, bool HasComplexKey) Mark() => (Documents.Count, Problems.Count, HadSyntaxError, HasComplexKey);
+
+        /// <summary>Forgets what a segment read before it was repaired and read again.</summary>
+        public void Rewind((int Documents, int Problems, bool HadSyntaxError, bool HasComplexKey) mark)
+        {
+            Documents.RemoveRange(mark.Documents, Documents.Count - mark.Documents);
+            Problems.RemoveRange(mark.Problems, Problems.Count - mark.Problems);
+            (HadSyntaxError, HasComplexKey) = (mark.HadSyntaxError, mark.HasComplexKey);
+        }
     }
 
-    /// <summary>Reads until the end or a syntax error; returns the absolute line of the error, or null.</summary>
-    private static int? ReadSegment(string text, int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
+    /// <summary>
+    /// Reads until the end or a syntax error; returns the absolute line of the error (null at the end), or that the text
+    /// was repaired where the parser stopped and the segment must be read again.
+    /// </summary>
+    private static (int? FailureLine, bool Repaired) ReadSegment(string text, int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
     {
         // Comments are found lexically (see CommentCandidates): YamlDotNet's comment-aware scanner rejects some valid YAML.
         var scanner = new Scanner(new SliceReader(text, segmentStart), skipComments: true);
@@ -135,7 +157,15 @@ public static class YamlStreamReader
                 builder.Accept(parser.Current!);
             }
 
-            return null;
+            return (null, false);
+        }
+        catch (YamlException ex) when (BlockScalarLeadingLines.IsTheirError(ex.Message) && state.Repairs < BlockScalarLeadingLines.MaxRepairsPerFile &&
+            BlockScalarLeadingLines.Repair(text, segmentStart, (int)ex.Start.Line) is { } repaired)
+        {
+            state.ScanText = repaired;
+            state.Repairs++;
+            builder.AbandonDocument();
+            return (null, true);
         }
         catch (YamlException ex)
         {
@@ -154,13 +184,13 @@ public static class YamlStreamReader
             state.HadSyntaxError = true;
             state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, span, CleanMessage(ex)));
             builder.AbandonDocument();
-            return span.Start.Line;
+            return (span.Start.Line, false);
         }
         catch (DocumentTooDeepException ex)
         {
             // Already reported (ML9007); the document is kept as an empty one, as a document over the alias limit is.
             builder.EndDocumentUnanalyzed();
-            return ex.Line;
+            return (ex.Line, false);
         }
         finally
         {

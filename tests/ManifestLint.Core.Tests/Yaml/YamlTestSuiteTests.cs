@@ -44,7 +44,6 @@ public sealed class YamlTestSuiteTests
         ["4MUZ/02"] = "YamlDotNet rejects a flow mapping whose ':' is on the line after the implicit key",
         ["VJP3/01"] = "YamlDotNet rejects a flow mapping whose ':' is on the line after the implicit key",
         ["DK95/04"] = "YamlDotNet rejects a line holding only a tab between block mapping entries",
-        ["JEF9/01"] = "YamlDotNet rejects a keep-chomped literal scalar whose only content line is spaces",
         ["UKK6/00"] = "YamlDotNet rejects '- :' (a sequence entry that is a mapping with an empty key and value)",
     };
 
