@@ -88,6 +88,11 @@ public static class ManifestLoader
             return new LoadedFile(source, reload, [], stream.Comments, [note]) { Suppressions = CommentSuppressions.Read(stream.Comments, text) };
         }
 
+        if (IsOtherJson(source, text, stream))
+        {
+            return new LoadedFile(source, reload, [], stream.Comments, []) { Suppressions = CommentSuppressions.Read(stream.Comments, text) };
+        }
+
         var diagnostics = stream.Problems
             .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span, HelmSourceAt(stream.Documents, p.Span.Start)), []))
             .ToList();
@@ -137,6 +142,18 @@ public static class ManifestLoader
     /// </summary>
     private static bool IsKubernetesObject(MappingNode map) =>
         map.Get("kind") is not null || map.Get("apiVersion") is not null && map.Get("metadata") is not null;
+
+    /// <summary>
+    /// A JSON file that cannot hold a Kubernetes object: not one document parsed as one, and no "apiVersion" or "kind"
+    /// anywhere in its text, where even a broken manifest has them. Repositories are full of such JSON (package.json,
+    /// dashboards, data: istio's ratings_data.json is a mongo import, one object per line, which is not one JSON value),
+    /// and its problems are not ours, as other tools' YAML is skipped quietly. YAML keeps its syntax errors: a broken
+    /// YAML file in a manifests folder is most likely a manifest.
+    /// </summary>
+    private static bool IsOtherJson(SourceFile source, string text, ParsedStream stream) =>
+        source.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+        !stream.Documents.Any(d => d.Root is MappingNode map && IsKubernetesObject(map)) &&
+        !text.Contains("apiVersion", StringComparison.Ordinal) && !text.Contains("kind", StringComparison.Ordinal);
 
     /// <summary>
     /// The chart template of the document a position lies in, so that a YAML problem in rendered Helm output (a
