@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ManifestLint.Core.Loading;
 
 /// <summary>
@@ -11,23 +9,31 @@ namespace ManifestLint.Core.Loading;
 ///     auth_enabled: false
 /// </code>
 /// YAML 1.2 reads such a line as an empty line of the scalar, and go-yaml (so kubectl) accepts it. Where the parser
-/// fails so, the reader empties those leading lines and reads the segment again: a leading empty line contributes a line
-/// break whatever spaces it holds, so the value is the same, and every line keeps its number. Only lines no wider than
+/// fails so, the reader moves those spaces to the end of the header line ("config.yaml: |    ", where trailing spaces mean
+/// nothing) and reads the document again: a leading empty line contributes a line break whatever spaces it holds, so
+/// the value is the same, and the text keeps its length and every line its number and columns. Only lines no wider than
 /// the content's indentation are emptied (or any, when the scalar has no content line); wider ones would be content
 /// under another reading, and stay an error.
 /// </summary>
 internal static class BlockScalarLeadingLines
 {
-    /// <summary>Each repair reads a segment again; a file needing more than this many keeps its errors.</summary>
-    public const int MaxRepairsPerFile = 100;
+    /// <summary>A repair: the header line's end (before its line break) and the space-only lines after it, up to the content.</summary>
+    public readonly record struct Repair(int HeaderStart, int HeaderEnd, int ContentStart);
+
+    /// <summary>
+    /// How many characters repairs may read again in a file: each reads its document again. Real files need one repair
+    /// per such block, and each document is read again at most once per block; input built to need thousands of repairs
+    /// in one huge document keeps its errors instead of taking quadratic time.
+    /// </summary>
+    public static long WorkBudget(int textLength) => 4L * textLength + 1_000_000;
 
     public static bool IsTheirError(string message) => message.Contains("found extra spaces in first line", StringComparison.Ordinal);
 
     /// <summary>
-    /// The text with the leading space-only lines of the block scalar just above <paramref name="errorLine"/> (1-based,
-    /// counted from <paramref name="segmentStart"/>) emptied; null when there is nothing there that can safely be emptied.
+    /// The repair of the block scalar whose leading lines end just above <paramref name="errorLine"/> (1-based, counted
+    /// from <paramref name="segmentStart"/>); null when there is nothing there that can safely be emptied.
     /// </summary>
-    public static string? Repair(string text, int segmentStart, int errorLine)
+    public static Repair? Find(ReadOnlySpan<char> text, int segmentStart, int errorLine)
     {
         var errorStart = StartOfLine(text, segmentStart, errorLine);
         if (errorStart < 0)
@@ -45,11 +51,12 @@ internal static class BlockScalarLeadingLines
             }
 
             var previousLineEnd = headerStart - 1;
-            headerStart = previousLineEnd == 0 ? 0 : Math.Max(text.LastIndexOf('\n', previousLineEnd - 1) + 1, segmentStart);
+            headerStart = previousLineEnd == 0 ? 0 : Math.Max(text[..previousLineEnd].LastIndexOf('\n') + 1, segmentStart);
         }
         while (IsBlank(LineAt(text, headerStart)));
 
-        if (!IsBlockScalarHeader(LineAt(text, headerStart)))
+        var header = LineAt(text, headerStart);
+        if (!IsBlockScalarHeader(header))
         {
             return null;
         }
@@ -64,22 +71,27 @@ internal static class BlockScalarLeadingLines
         }
 
         var contentIndentation = contentStart < text.Length ? Indentation(LineAt(text, contentStart)) : 0;
-        var hasContent = contentIndentation > Indentation(LineAt(text, headerStart));
-        if (widest == 0 || hasContent && widest > contentIndentation)
+        var hasContent = contentIndentation > Indentation(header);
+        return widest == 0 || hasContent && widest > contentIndentation ? null : new Repair(headerStart, headerStart + header.Length, contentStart);
+    }
+
+    /// <summary>Moves the spaces of the leading lines to the end of the header line, in place: same length, same lines.</summary>
+    public static void Apply(Span<char> text, Repair repair)
+    {
+        var region = text[repair.HeaderEnd..repair.ContentStart];
+        var spaces = region.Count(' ');
+        Span<char> rearranged = region.Length <= 1024 ? stackalloc char[region.Length] : new char[region.Length];
+        rearranged[..spaces].Fill(' ');
+        var written = spaces;
+        foreach (var c in region)
         {
-            return null;
+            if (c != ' ')
+            {
+                rearranged[written++] = c; // the line breaks, in order
+            }
         }
 
-        var repaired = new StringBuilder(text.Length);
-        repaired.Append(text, 0, firstLeading);
-        for (var line = firstLeading; line < contentStart; line = NextLineStart(text, line))
-        {
-            var spaces = LineAt(text, line).Length;
-            repaired.Append(text, line + spaces, NextLineStart(text, line) - line - spaces);
-        }
-
-        repaired.Append(text, contentStart, text.Length - contentStart);
-        return repaired.ToString();
+        rearranged.CopyTo(region);
     }
 
     /// <summary>"key: |", "- >-", "--- |+", with an optional comment; not one with an explicit indentation (which YamlDotNet reads right).</summary>
@@ -95,34 +107,34 @@ internal static class BlockScalarLeadingLines
         return line.Length > 0 && line[^1] is '|' or '>' && (line.Length == 1 || line[^2] is ' ' or '\t');
     }
 
-    private static int StartOfLine(string text, int segmentStart, int line)
+    private static int StartOfLine(ReadOnlySpan<char> text, int segmentStart, int line)
     {
         var index = segmentStart;
         for (var current = 1; current < line; current++)
         {
-            var next = text.IndexOf('\n', index);
+            var next = text[index..].IndexOf('\n');
             if (next < 0)
             {
                 return -1;
             }
 
-            index = next + 1;
+            index += next + 1;
         }
 
         return index;
     }
 
-    private static int NextLineStart(string text, int lineStart)
+    private static int NextLineStart(ReadOnlySpan<char> text, int lineStart)
     {
-        var end = text.IndexOf('\n', lineStart);
-        return end < 0 ? text.Length : end + 1;
+        var end = text[lineStart..].IndexOf('\n');
+        return end < 0 ? text.Length : lineStart + end + 1;
     }
 
     /// <summary>The line without its line break.</summary>
-    private static ReadOnlySpan<char> LineAt(string text, int lineStart)
+    private static ReadOnlySpan<char> LineAt(ReadOnlySpan<char> text, int lineStart)
     {
-        var end = text.IndexOf('\n', lineStart);
-        var line = text.AsSpan(lineStart, (end < 0 ? text.Length : end) - lineStart);
+        var end = text[lineStart..].IndexOf('\n');
+        var line = end < 0 ? text[lineStart..] : text.Slice(lineStart, end);
         return line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
     }
 

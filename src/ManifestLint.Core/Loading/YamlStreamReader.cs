@@ -34,17 +34,22 @@ public static class YamlStreamReader
     {
         limits ??= new YamlLimits();
         // Comments are found in the text as written; the parser reads it with placeholders made plain (see TemplatePlaceholders).
-        var state = new StreamState(new CommentCandidates(text), TemplatePlaceholders.Mask(text));
+        var scanText = TemplatePlaceholders.Mask(text);
+        var state = new StreamState(new CommentCandidates(text), scanText.AsMemory(), isMasked: !ReferenceEquals(scanText, text));
         var lineOffset = 0;
         var segmentStart = 0;
         while (true)
         {
-            var before = state.Mark();
-            var (failure, repaired) = ReadSegment(state.ScanText, segmentStart, lineOffset, limits, state);
-            if (repaired)
+            var (documentsBefore, problemsBefore) = (state.Documents.Count, state.Problems.Count);
+            var (failure, resume) = ReadSegment(segmentStart, lineOffset, limits, state);
+            if (resume is { } again)
             {
-                // The text was repaired where the parser stopped (see BlockScalarLeadingLines): read the segment again.
-                state.Rewind(before);
+                // The text was repaired where the parser stopped (see BlockScalarLeadingLines): the documents before the
+                // repaired one were read whole and stay; reading resumes where that document starts.
+                var documentLine = again.Line + lineOffset;
+                state.ForgetFrom(documentsBefore, problemsBefore, documentLine);
+                segmentStart = again.Index;
+                lineOffset = documentLine - 1;
                 continue;
             }
 
@@ -58,7 +63,7 @@ public static class YamlStreamReader
             // ends it), but never the segment's first line, so that every retry makes progress.
             // Segments are offsets into the text, never copies: a file with thousands of broken documents must not
             // copy the rest of itself once per error.
-            var (resumeLine, resumeIndex) = NextSeparator(state.ScanText, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
+            var (resumeLine, resumeIndex) = NextSeparator(state.ScanText.Span, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
             if (resumeLine < 0)
             {
                 break;
@@ -112,40 +117,65 @@ public static class YamlStreamReader
         return source;
     }
 
-    private sealed class StreamState(CommentCandidates candidates, string scanText)
+    private sealed class StreamState(CommentCandidates candidates, ReadOnlyMemory<char> scanText, bool isMasked)
     {
+        private char[]? _repairedText;
+
         public CommentCandidates Candidates { get; } = candidates;
 
         /// <summary>
-        /// What the parser reads: the text, except for the braces of placeholders, same length and lines, so that every
-        /// position the parser reports is a position in the text.
+        /// What the parser reads: the text, except for the braces of placeholders and the repairs of BlockScalarLeadingLines,
+        /// same length and lines, so that every position the parser reports is a position in the text.
         /// </summary>
-        public string ScanText { get; set; } = scanText;
+        public ReadOnlyMemory<char> ScanText { get; private set; } = scanText;
 
-        public bool IsMasked { get; } = !ReferenceEquals(scanText, candidates.Text);
+        /// <summary>The scan text, to be repaired in place: copied once, at the first repair of the file.</summary>
+        public Span<char> RepairableText()
+        {
+            if (_repairedText is null)
+            {
+                _repairedText = ScanText.ToArray();
+                ScanText = _repairedText;
+            }
+
+            return _repairedText;
+        }
+
+        public bool IsMasked { get; } = isMasked;
         public List<ParsedDocument> Documents { get; } = [];
         public List<LoadProblem> Problems { get; } = [];
         public bool HadSyntaxError { get; set; }
         public bool HasComplexKey { get; set; }
-        public int Repairs { get; set; }
 
-        public (int Documents, int Problems, bool HadSyntaxError, bool HasComplexKey) Mark() => (Documents.Count, Problems.Count, HadSyntaxError, HasComplexKey);
-
-        /// <summary>Forgets what a segment read before it was repaired and read again.</summary>
-        public void Rewind((int Documents, int Problems, bool HadSyntaxError, bool HasComplexKey) mark)
+        /// <summary>Forgets the documents and problems found since the given counts that start at or after a line, which is read again.</summary>
+        public void ForgetFrom(int documentCount, int problemCount, int fromLine)
         {
-            Documents.RemoveRange(mark.Documents, Documents.Count - mark.Documents);
-            Problems.RemoveRange(mark.Problems, Problems.Count - mark.Problems);
-            (HadSyntaxError, HasComplexKey) = (mark.HadSyntaxError, mark.HasComplexKey);
+            while (Documents.Count > documentCount && Documents[^1].Span.Start.Line >= fromLine)
+            {
+                Documents.RemoveAt(Documents.Count - 1);
+            }
+
+            for (var i = Problems.Count - 1; i >= problemCount; i--)
+            {
+                if (Problems[i].Span.Start.Line >= fromLine)
+                {
+                    Problems.RemoveAt(i);
+                }
+            }
         }
+
+        /// <summary>What repairs of block scalars may still cost (see BlockScalarLeadingLines.WorkBudget).</summary>
+        public long RepairBudget { get; set; } = BlockScalarLeadingLines.WorkBudget(scanText.Length);
     }
 
     /// <summary>
-    /// Reads until the end or a syntax error; returns the absolute line of the error (null at the end), or that the text
-    /// was repaired where the parser stopped and the segment must be read again.
+    /// Reads until the end or a syntax error; returns the absolute line of the error (null at the end), or, when the text
+    /// was repaired where the parser stopped, where to read again (index and line in the segment of the start of the
+    /// document that failed).
     /// </summary>
-    private static (int? FailureLine, bool Repaired) ReadSegment(string text, int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
+    private static (int? FailureLine, (int Index, int Line)? ReadAgainFrom) ReadSegment(int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
     {
+        var text = state.ScanText;
         // Comments are found lexically (see CommentCandidates): YamlDotNet's comment-aware scanner rejects some valid YAML.
         var scanner = new Scanner(new SliceReader(text, segmentStart), skipComments: true);
         var parser = new Parser(scanner);
@@ -157,20 +187,21 @@ public static class YamlStreamReader
                 builder.Accept(parser.Current!);
             }
 
-            return (null, false);
+            return (null, null);
         }
-        catch (YamlException ex) when (BlockScalarLeadingLines.IsTheirError(ex.Message) && state.Repairs < BlockScalarLeadingLines.MaxRepairsPerFile &&
-            BlockScalarLeadingLines.Repair(text, segmentStart, (int)ex.Start.Line) is { } repaired)
+        catch (YamlException ex) when (BlockScalarLeadingLines.IsTheirError(ex.Message) &&
+            BlockScalarLeadingLines.Find(text.Span, segmentStart, (int)ex.Start.Line) is { } repair &&
+            PreviousSeparator(text.Span, segmentStart, repair.HeaderStart) is var from &&
+            (state.RepairBudget -= repair.HeaderStart - from.Index) >= 0)
         {
-            state.ScanText = repaired;
-            state.Repairs++;
+            BlockScalarLeadingLines.Apply(state.RepairableText(), repair);
             builder.AbandonDocument();
-            return (null, true);
+            return (null, from);
         }
         catch (YamlException ex)
         {
             var span = builder.Span(ex.Start, ex.End);
-            if (ex.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(text, segmentStart, (int)ex.Start.Line) is { } tab)
+            if (ex.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(text.Span, segmentStart, (int)ex.Start.Line) is { } tab)
             {
                 // YamlDotNet reports a tab in indentation at the enclosing mapping's start (often line 1); point at the tab.
                 span = TextSpan.At(tab.Line + lineOffset, tab.Column);
@@ -184,13 +215,13 @@ public static class YamlStreamReader
             state.HadSyntaxError = true;
             state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, span, CleanMessage(ex)));
             builder.AbandonDocument();
-            return (span.Start.Line, false);
+            return (span.Start.Line, null);
         }
         catch (DocumentTooDeepException ex)
         {
             // Already reported (ML9007); the document is kept as an empty one, as a document over the alias limit is.
             builder.EndDocumentUnanalyzed();
-            return (ex.Line, false);
+            return (ex.Line, null);
         }
         finally
         {
@@ -226,16 +257,16 @@ public static class YamlStreamReader
     }
 
     /// <summary>The first tab in the leading white space of a line at or after <paramref name="fromLine"/>, 1-based.</summary>
-    private static (int Line, int Column)? TabInIndentation(string text, int segmentStart, int fromLine)
+    private static (int Line, int Column)? TabInIndentation(ReadOnlySpan<char> text, int segmentStart, int fromLine)
     {
         var line = 1;
         for (var start = segmentStart; start < text.Length; line++)
         {
-            var end = text.IndexOf('\n', start);
+            var end = IndexOfNewline(text, start);
             end = end < 0 ? text.Length : end;
             if (line >= fromLine)
             {
-                var lineText = text.AsSpan(start, end - start);
+                var lineText = text[start..end];
                 var indentationLength = lineText.IndexOfAnyExcept(' ', '\t');
                 var tab = (indentationLength < 0 ? lineText : lineText[..indentationLength]).IndexOf('\t');
                 if (tab >= 0)
@@ -263,20 +294,55 @@ public static class YamlStreamReader
         return "YAML syntax error: " + message.TrimEnd('.') + ".";
     }
 
+    /// <summary>
+    /// Index and line (relative to the segment) of the last "---" line that starts before <paramref name="before"/>: where
+    /// the document holding that index starts. The segment's start when there is none.
+    /// </summary>
+    private static (int Index, int Line) PreviousSeparator(ReadOnlySpan<char> text, int segmentStart, int before)
+    {
+        var (separatorIndex, separatorLine) = (segmentStart, 1);
+        var line = 1;
+        for (var index = segmentStart; index < before; line++)
+        {
+            if (IsSeparatorAt(text, index))
+            {
+                (separatorIndex, separatorLine) = (index, line);
+            }
+
+            var next = IndexOfNewline(text, index);
+            if (next < 0)
+            {
+                break;
+            }
+
+            index = next + 1;
+        }
+
+        return (separatorIndex, separatorLine);
+    }
+
+    private static bool IsSeparatorAt(ReadOnlySpan<char> text, int index) =>
+        text[index..].StartsWith("---", StringComparison.Ordinal) && (index + 3 >= text.Length || text[index + 3] is ' ' or '\t' or '\r' or '\n');
+
+    private static int IndexOfNewline(ReadOnlySpan<char> text, int from)
+    {
+        var offset = text[from..].IndexOf('\n');
+        return offset < 0 ? -1 : from + offset;
+    }
+
     /// <summary>Line (relative to the segment) and index of the first "---" line after <paramref name="afterLine"/>; (-1, -1) if none.</summary>
-    private static (int Line, int Index) NextSeparator(string text, int segmentStart, int afterLine)
+    private static (int Line, int Index) NextSeparator(ReadOnlySpan<char> text, int segmentStart, int afterLine)
     {
         var line = 1;
         var index = segmentStart;
         while (index < text.Length)
         {
-            if (line > afterLine && string.CompareOrdinal(text, index, "---", 0, 3) == 0 &&
-                (index + 3 >= text.Length || text[index + 3] is ' ' or '\t' or '\r' or '\n'))
+            if (line > afterLine && IsSeparatorAt(text, index))
             {
                 return (line, index);
             }
 
-            var next = text.IndexOf('\n', index);
+            var next = IndexOfNewline(text, index);
             if (next < 0)
             {
                 break;
@@ -289,21 +355,21 @@ public static class YamlStreamReader
         return (-1, -1);
     }
 
-    /// <summary>Reads a string from an offset without copying it, as a StringReader over the rest of the text would.</summary>
-    private sealed class SliceReader(string text, int start) : TextReader
+    /// <summary>Reads text from an offset without copying it, as a StringReader over the rest of the text would.</summary>
+    private sealed class SliceReader(ReadOnlyMemory<char> text, int start) : TextReader
     {
         private int _position = start;
 
-        public override int Peek() => _position < text.Length ? text[_position] : -1;
+        public override int Peek() => _position < text.Length ? text.Span[_position] : -1;
 
-        public override int Read() => _position < text.Length ? text[_position++] : -1;
+        public override int Read() => _position < text.Length ? text.Span[_position++] : -1;
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
         public override int Read(Span<char> buffer)
         {
             var count = Math.Min(buffer.Length, text.Length - _position);
-            text.AsSpan(_position, count).CopyTo(buffer);
+            text.Span.Slice(_position, count).CopyTo(buffer);
             _position += count;
             return count;
         }
@@ -317,8 +383,6 @@ public static class YamlStreamReader
     {
         private readonly string _text;
         private readonly List<(SourcePosition Position, int Index)> _candidates = [];
-
-        public string Text => _text;
         private bool[] _isContent = [];
 
         public CommentCandidates(string text)

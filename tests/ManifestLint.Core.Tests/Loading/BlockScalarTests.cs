@@ -36,6 +36,53 @@ public sealed class BlockScalarTests
     }
 
     [TestMethod]
+    public void Every_document_with_such_a_block_loads_once_and_other_findings_are_kept_once()
+    {
+        var text = Lines(
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata: {name: a}",
+            "data:",
+            "  k: |",
+            "    ",
+            "    one",
+            "  k: duplicate",
+            "---",
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata: {name: b}",
+            "data:",
+            "  k: |+",
+            "      ",
+            "      two",
+            "---",
+            "apiVersion: v1",
+            "kind: ConfigMap",
+            "metadata: {name: c}",
+            "data:",
+            "  k: >-",
+            "    ",
+            "    three");
+        var loaded = Load(text);
+
+        Assert.AreEqual("ML9003", loaded.Diagnostics.Single().Id, Describe(loaded.Diagnostics));
+        Assert.AreEqual("a:\none\n|b:\ntwo\n|c:\nthree", string.Join("|", loaded.Objects.Select(o => o.Name + ":" + o.Root.StringAt("data", "k"))));
+        Assert.AreEqual("0,1,2", string.Join(",", loaded.Objects.Select(o => o.DocumentIndex)));
+        Assert.AreEqual(Span(20, 18, 20, 19), loaded.Objects[2].Root.ScalarAt("metadata", "name")!.Span);
+    }
+
+    [TestMethod]
+    public void With_CRLF_line_breaks_too()
+    {
+        var text = "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c}\r\ndata:\r\n  a: |-  # note\r\n    \r\n    \r\n    x\r\n  b: y\r\n";
+        var loaded = Load(text);
+
+        Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
+        Assert.AreEqual("\n\nx", loaded.Objects.Single().Root.StringAt("data", "a"));
+        Assert.AreEqual(Span(9, 6, 9, 7), loaded.Objects.Single().Root.ScalarAt("data", "b")!.Span);
+    }
+
+    [TestMethod]
     public void Leading_space_lines_wider_than_the_content_are_still_an_error()
     {
         // YAML 1.2 forbids it, and under go-yaml's reading the wider line would set the indentation.
