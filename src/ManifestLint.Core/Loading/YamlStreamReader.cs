@@ -571,7 +571,10 @@ public static class YamlStreamReader
             {
                 case Scalar scalar:
                     var scalarSpan = Span(scalar.Start, scalar.End);
-                    state.Candidates.MarkContent(scalarSpan);
+                    // A block scalar's span starts at its '|' or '>': a comment after that indicator is still a comment.
+                    state.Candidates.MarkContent(scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded
+                        ? new TextSpan(new SourcePosition(scalarSpan.Start.Line + 1, 1), scalarSpan.End)
+                        : scalarSpan);
                     var value = state.IsMasked ? TemplatePlaceholders.Unmask(scalar.Value) : scalar.Value;
                     var (text, style, tag) = (ScalarStrings.Intern(value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
                     if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))

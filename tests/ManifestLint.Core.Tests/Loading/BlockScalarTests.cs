@@ -80,7 +80,12 @@ public sealed class BlockScalarTests
         Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
         Assert.AreEqual("\n\nx", loaded.Objects.Single().Root.StringAt("data", "a"));
         Assert.AreEqual(Span(9, 6, 9, 7), loaded.Objects.Single().Root.ScalarAt("data", "b")!.Span);
+        Assert.AreEqual("note", loaded.Comments.Single().Text);
     }
+
+    [TestMethod]
+    public void A_comment_on_a_block_scalar_header_is_a_comment_not_content() =>
+        Assert.AreEqual("note", Load(Lines("a: |-  # note", "  # content", "b: >", "  x  # content")).Comments.Single().Text);
 
     [TestMethod]
     public void Leading_space_lines_wider_than_the_content_are_still_an_error()
