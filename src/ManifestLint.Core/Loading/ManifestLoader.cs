@@ -293,9 +293,9 @@ public static class ManifestLoader
         file.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, new Location(file.Source.Path, span, document.HelmSource), []));
 
     /// <summary>
-    /// Go template actions (other than placeholders, which the reader reads as plain values) are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a
-    /// flow mapping used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses
-    /// cleanly and is analyzed as usual.
+    /// Go template actions are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a flow mapping
+    /// used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses cleanly and is analyzed
+    /// as usual, and so does one with sed placeholders ("{{replicas}}"), which the reader reads as plain values.
     /// </summary>
     private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream)
     {
