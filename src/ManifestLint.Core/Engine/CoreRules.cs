@@ -39,7 +39,7 @@ public static class CoreRules
     public static readonly RuleDescriptor MissingRequiredField = new(
         "ML9005", "Manifest is missing a required field", "{0}",
         RuleCategories.Input, Severity.Error,
-        Description: "An object that declares apiVersion or kind also needs the other, and a metadata.name (or metadata.generateName).",
+        Description: "An object of a Kubernetes kind (built-in, or declared by a CRD in the same file) that declares apiVersion or kind also needs the other, and a metadata.name (or metadata.generateName).",
         HelpText: "Add the missing field.");
 
     public static readonly RuleDescriptor FileTooLarge = new(

@@ -65,8 +65,13 @@ public sealed class ManifestIndex
         {
             var resource = resources[i];
             Add(_byKind, resource.Kind, resource);
-            Add(_byName, (resource.Kind, resource.Namespace, resource.Name), resource);
-            Add(_byKindAndName, (resource.Kind, resource.Name), resource);
+            if (!resource.HasGeneratedName)
+            {
+                // A generateName prefix is not a name: a reference by name can never reach the object.
+                Add(_byName, (resource.Kind, resource.Namespace, resource.Name), resource);
+                Add(_byKindAndName, (resource.Kind, resource.Name), resource);
+            }
+
             if (resource.Namespace is not null)
             {
                 namespaces.Add(resource.Namespace);

@@ -14,7 +14,8 @@ public sealed record RawObject(
     string Kind,
     string Name,
     string? DeclaredNamespace,
-    string? HelmSource);
+    string? HelmSource,
+    bool HasGeneratedName = false);
 
 public sealed record LoadedFile(
     SourceFile Source,
@@ -79,12 +80,17 @@ public static class ManifestLoader
         var stream = YamlStreamReader.Read(text, options.YamlLimits);
         if (LooksLikeUnrenderedHelm(text, stream))
         {
-            var first = text.IndexOf("{{", StringComparison.Ordinal);
+            var first = TemplatePlaceholders.IndexOfTemplateAction(text);
             var line = text.AsSpan(0, first).Count('\n') + 1;
             var column = first - (text.LastIndexOf('\n', Math.Max(first - 1, 0)) + 1) + 1;
             var note = new Diagnostic(CoreRules.UnrenderedHelmTemplate, CoreRules.UnrenderedHelmTemplate.DefaultSeverity,
                 CoreRules.UnrenderedHelmTemplate.FormatMessage("it contains '{{' template actions"), new Location(source.Path, TextSpan.At(line, column)), []);
             return new LoadedFile(source, reload, [], stream.Comments, [note]) { Suppressions = CommentSuppressions.Read(stream.Comments, text) };
+        }
+
+        if (IsOtherJson(source, text, stream))
+        {
+            return new LoadedFile(source, reload, [], stream.Comments, []) { Suppressions = CommentSuppressions.Read(stream.Comments, text) };
         }
 
         var diagnostics = stream.Problems
@@ -93,6 +99,7 @@ public static class ManifestLoader
         var objects = new List<RawObject>();
         var kustomizeGenerated = new List<KustomizeGeneratedObject>();
         var kubernetesDocuments = stream.Documents.Count(d => d.Root is MappingNode m && IsKubernetesObject(m));
+        var file = new FileObjects(source, DeclaredKinds(stream.Documents), objects, diagnostics);
         foreach (var document in stream.Documents)
         {
             switch (document.Root)
@@ -104,7 +111,7 @@ public static class ManifestLoader
                     kustomizeGenerated.AddRange(KustomizationReader.GeneratedObjects(source, map));
                     break;
                 case MappingNode map:
-                    ReadObject(source, document, map, null, objects, diagnostics);
+                    ReadObject(file, document, map, null);
                     break;
                 case ScalarNode { IsNull: true }:
                     continue;
@@ -137,6 +144,18 @@ public static class ManifestLoader
         map.Get("kind") is not null || map.Get("apiVersion") is not null && map.Get("metadata") is not null;
 
     /// <summary>
+    /// A JSON file that cannot hold a Kubernetes object: not one document parsed as one, and no "apiVersion" or "kind"
+    /// anywhere in its text, where even a broken manifest has them. Repositories are full of such JSON (package.json,
+    /// dashboards, data: istio's ratings_data.json is a mongo import, one object per line, which is not one JSON value),
+    /// and its problems are not ours, as other tools' YAML is skipped quietly. YAML keeps its syntax errors: a broken
+    /// YAML file in a manifests folder is most likely a manifest.
+    /// </summary>
+    private static bool IsOtherJson(SourceFile source, string text, ParsedStream stream) =>
+        source.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) &&
+        !stream.Documents.Any(d => d.Root is MappingNode map && IsKubernetesObject(map)) &&
+        !text.Contains("apiVersion", StringComparison.Ordinal) && !text.Contains("kind", StringComparison.Ordinal);
+
+    /// <summary>
     /// The chart template of the document a position lies in, so that a YAML problem in rendered Helm output (a
     /// duplicate key is a classic template bug) names its template like any other diagnostic. Documents are in order.
     /// </summary>
@@ -161,19 +180,72 @@ public static class ManifestLoader
 
     private static TextSpan StartOf(TextSpan span) => new(span.Start, new SourcePosition(span.Start.Line, span.Start.Column + 1));
 
-    private static void ReadObject(SourceFile source, ParsedDocument document, MappingNode map, int? listItem, List<RawObject> objects, List<Diagnostic> diagnostics)
+    /// <summary>What the objects of one file are read into, and the kinds its CustomResourceDefinitions declare.</summary>
+    private sealed record FileObjects(SourceFile Source, IReadOnlySet<(string Group, string Kind)> DeclaredKinds, List<RawObject> Objects, List<Diagnostic> Diagnostics);
+
+    /// <summary>
+    /// The list an item is read from. The items of a typed list (PodList, DeploymentList: what the API and
+    /// <c>kubectl get -o yaml</c> return) carry no kind or apiVersion of their own: they are of the list's item kind, in its
+    /// apiVersion. The items of a <c>kind: List</c> must say what they are.
+    /// </summary>
+    private sealed record ListContext(string ListKind, string ApiVersion, int Index)
     {
-        if (!IsKubernetesObject(map))
+        public string? ItemKind => ListKind == "List" ? null : ListKind[..^"List".Length];
+    }
+
+    private static HashSet<(string Group, string Kind)> DeclaredKinds(IReadOnlyList<ParsedDocument> documents)
+    {
+        var declared = new HashSet<(string Group, string Kind)>();
+        foreach (var document in documents)
+        {
+            if (document.Root is MappingNode map && map.StringAt("kind") == "CustomResourceDefinition" && KnownKinds.DeclaredBy(map) is { } kind)
+            {
+                declared.Add(kind);
+            }
+        }
+
+        return declared;
+    }
+
+    /// <summary>
+    /// A kind Kubernetes serves in that group, or one a CRD of the same file declares. Only such an object is reported for
+    /// a missing apiVersion, kind or name: other tools' files look like objects (IstioOperator, kube-scheduler's Policy,
+    /// skaffold's Config) without being any, and the README promises to skip them quietly.
+    /// </summary>
+    private static bool IsKubernetesKind(FileObjects file, string group, string kind) =>
+        KnownKinds.IsBuiltIn(group, kind) || file.DeclaredKinds.Contains((group, kind));
+
+    private static void ReadObject(FileObjects file, ParsedDocument document, MappingNode map, ListContext? list)
+    {
+        if (list is null && !IsKubernetesObject(map))
         {
             return; // kustomization.yaml, values.yaml, CI workflows: not ours.
         }
 
-        var apiVersion = map.StringAt("apiVersion");
-        var kind = map.StringAt("kind");
-        if (apiVersion is null || kind is null)
+        var apiVersion = map.StringAt("apiVersion") ?? (list?.ItemKind is not null ? list.ApiVersion : null);
+        var kind = map.StringAt("kind") ?? list?.ItemKind;
+        if (kind is null)
         {
-            var present = map.KeyOf(apiVersion is null ? "kind" : "apiVersion")!;
-            Report(source, document, CoreRules.MissingRequiredField, apiVersion is null ? "Object has a kind but no apiVersion" : "Object has an apiVersion but no kind", present.Span, diagnostics);
+            if (list is not null)
+            {
+                // Never dropped without a word: the List says its items are objects.
+                Report(file, document, CoreRules.MissingRequiredField, $"Item {list.Index + 1} of the {list.ListKind} has no kind; it was not analyzed", StartOf(map.Span));
+            }
+            else if (KnownKinds.GroupOf(apiVersion!) is var group && (KnownKinds.IsBuiltInGroup(group) || file.DeclaredKinds.Any(d => d.Group == group)))
+            {
+                Report(file, document, CoreRules.MissingRequiredField, "Object has an apiVersion but no kind", map.KeyOf("apiVersion")!.Span);
+            }
+
+            return;
+        }
+
+        if (apiVersion is null)
+        {
+            if (list is not null || KnownKinds.IsBuiltInKindOfAnyGroup(kind) || file.DeclaredKinds.Any(d => d.Kind == kind))
+            {
+                Report(file, document, CoreRules.MissingRequiredField, "Object has a kind but no apiVersion", map.KeyOf("kind")!.Span);
+            }
+
             return;
         }
 
@@ -184,11 +256,11 @@ public static class ManifestLoader
             {
                 if (item is MappingNode itemMap)
                 {
-                    ReadObject(source, document, itemMap, index, objects, diagnostics);
+                    ReadObject(file, document, itemMap, new ListContext(kind, apiVersion, index));
                 }
                 else
                 {
-                    Report(source, document, CoreRules.DocumentNotMapping, $"Item {index + 1} of the {kind} is not a Kubernetes object", StartOf(item.Span), diagnostics);
+                    Report(file, document, CoreRules.DocumentNotMapping, $"Item {index + 1} of the {kind} is not a Kubernetes object", StartOf(item.Span));
                 }
 
                 index++;
@@ -199,32 +271,35 @@ public static class ManifestLoader
 
         var metadata = map.Get("metadata");
         var name = metadata?.StringAt("name");
-        if (name is null)
+        // Named by the API server at creation (a Job made by kubectl create): nothing refers to it by name, but its pods
+        // are real and Services select them, so it is loaded under its prefix.
+        var generateName = name is null ? metadata?.StringAt("generateName") : null;
+        if (name is null && generateName is null)
         {
-            if (metadata?.StringAt("generateName") is not null)
+            if (list is not null || IsKubernetesKind(file, KnownKinds.GroupOf(apiVersion), kind))
             {
-                return; // Named by the API server at creation; nothing can refer to it by name.
+                var at = (map.KeyOf("metadata") ?? map.KeyOf("kind"))?.Span ?? StartOf(map.Span);
+                Report(file, document, CoreRules.MissingRequiredField, $"{kind} has no metadata.name", at);
             }
 
-            var at = (map.KeyOf("metadata") ?? map.KeyOf("kind")!).Span;
-            Report(source, document, CoreRules.MissingRequiredField, $"{kind} has no metadata.name", at, diagnostics);
             return;
         }
 
-        objects.Add(new RawObject(document.Index, listItem, map, apiVersion, kind, name, metadata?.StringAt("namespace"), document.HelmSource));
+        file.Objects.Add(new RawObject(document.Index, list?.Index, map, apiVersion, kind, name ?? generateName!, metadata?.StringAt("namespace"), document.HelmSource,
+            HasGeneratedName: name is null));
     }
 
-    private static void Report(SourceFile source, ParsedDocument document, RuleDescriptor rule, string message, TextSpan span, List<Diagnostic> diagnostics) =>
-        diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, new Location(source.Path, span, document.HelmSource), []));
+    private static void Report(FileObjects file, ParsedDocument document, RuleDescriptor rule, string message, TextSpan span) =>
+        file.Diagnostics.Add(new Diagnostic(rule, rule.DefaultSeverity, message, new Location(file.Source.Path, span, document.HelmSource), []));
 
     /// <summary>
-    /// Go template actions are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a
-    /// flow mapping used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses
-    /// cleanly and is analyzed as usual.
+    /// Go template actions are usually not YAML: either the parse fails, or "{{ .Values.x }}" parses as a flow mapping
+    /// used as a key. A rendered manifest whose ConfigMap merely contains "{{" in a string parses cleanly and is analyzed
+    /// as usual, and so does one with sed placeholders ("{{replicas}}"), which the reader reads as plain values.
     /// </summary>
     private static bool LooksLikeUnrenderedHelm(string text, ParsedStream stream)
     {
-        if (!(stream.HadSyntaxError || stream.HasComplexKey) || !text.Contains("{{", StringComparison.Ordinal))
+        if (!(stream.HadSyntaxError || stream.HasComplexKey) || TemplatePlaceholders.IndexOfTemplateAction(text) < 0)
         {
             return false;
         }
@@ -233,7 +308,7 @@ public static class ManifestLoader
         // "{{" inside a string and a real syntax error elsewhere must still get its ML9001.
         var lines = text.Split('\n');
         return stream.Problems.Any(p => Enumerable.Range(p.Span.Start.Line - 2, 3)
-            .Any(line => line >= 1 && line <= lines.Length && lines[line - 1].Contains("{{", StringComparison.Ordinal)));
+            .Any(line => line >= 1 && line <= lines.Length && TemplatePlaceholders.IndexOfTemplateAction(lines[line - 1]) >= 0));
     }
 
     private static LoadedFile Failed(SourceFile source, RuleDescriptor rule, string message, TextSpan span) =>

@@ -22,16 +22,14 @@ public static class ResourceFactory
         var crdScopes = new Dictionary<(string Group, string Kind), bool>();
         foreach (var obj in files.SelectMany(f => f.Objects).Where(o => o.Kind == "CustomResourceDefinition"))
         {
-            var group = obj.Root.StringAt("spec", "group");
-            var kind = obj.Root.StringAt("spec", "names", "kind");
-            if (group is not null && kind is not null)
+            if (KnownKinds.DeclaredBy(obj.Root) is { } declared)
             {
-                crdScopes[(group, kind)] = obj.Root.StringAt("spec", "scope") == "Cluster";
+                crdScopes[declared] = obj.Root.StringAt("spec", "scope") == "Cluster";
             }
         }
 
         bool IsClusterScoped(RawObject obj) =>
-            crdScopes.TryGetValue((GroupOf(obj.ApiVersion), obj.Kind), out var scoped) ? scoped : KnownKinds.IsClusterScopedBuiltIn(obj.Kind);
+            crdScopes.TryGetValue((KnownKinds.GroupOf(obj.ApiVersion), obj.Kind), out var scoped) ? scoped : KnownKinds.IsClusterScopedBuiltIn(obj.Kind);
 
         var objects = files.SelectMany(file => file.Objects.Select(obj => (File: file, Object: obj))).ToList();
         var unitNamespaces = units is not null && options.InferUnitNamespaces
@@ -43,11 +41,9 @@ public static class ResourceFactory
             var (file, obj) = objects[i];
             var unstated = unitNamespaces.Count > 0 && unitNamespaces.TryGetValue(units!.Of(file.Source), out var inferred) ? inferred : options.DefaultNamespace;
             var ns = IsClusterScoped(obj) ? null : string.IsNullOrEmpty(obj.DeclaredNamespace) ? unstated : obj.DeclaredNamespace;
-            resources[i] = new Resource(file.Source, obj.DocumentIndex, obj.Root, obj.ApiVersion, obj.Kind, obj.Name, ns, obj.HelmSource, obj.ListItemIndex);
+            resources[i] = new Resource(file.Source, obj.DocumentIndex, obj.Root, obj.ApiVersion, obj.Kind, obj.Name, ns, obj.HelmSource, obj.ListItemIndex) { HasGeneratedName = obj.HasGeneratedName };
         });
 
         return resources;
     }
-
-    private static string GroupOf(string apiVersion) => apiVersion.IndexOf('/') is var slash and >= 0 ? apiVersion[..slash] : "";
 }

@@ -1,4 +1,5 @@
 using ManifestLint.Core.Engine;
+using ManifestLint.Core.Model;
 using ManifestLint.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -32,12 +33,26 @@ public static class YamlStreamReader
     public static ParsedStream Read(string text, YamlLimits? limits = null)
     {
         limits ??= new YamlLimits();
-        var state = new StreamState(new CommentCandidates(text));
+        // Comments are found in the text as written; the parser reads it with placeholders made plain (see TemplatePlaceholders).
+        var scanText = TemplatePlaceholders.Mask(text);
+        var state = new StreamState(new CommentCandidates(text), scanText.AsMemory(), isMasked: !ReferenceEquals(scanText, text));
         var lineOffset = 0;
         var segmentStart = 0;
         while (true)
         {
-            var failure = ReadSegment(text, segmentStart, lineOffset, limits, state);
+            var (documentsBefore, problemsBefore) = (state.Documents.Count, state.Problems.Count);
+            var (failure, resume) = ReadSegment(segmentStart, lineOffset, limits, state);
+            if (resume is { } again)
+            {
+                // The text was repaired where the parser stopped (see BlockScalarLeadingLines): the documents before the
+                // repaired one were read whole and stay; reading resumes where that document starts.
+                var documentLine = again.Line + lineOffset;
+                state.ForgetFrom(documentsBefore, problemsBefore, documentLine);
+                segmentStart = again.Index;
+                lineOffset = documentLine - 1;
+                continue;
+            }
+
             if (failure is null)
             {
                 break;
@@ -48,7 +63,7 @@ public static class YamlStreamReader
             // ends it), but never the segment's first line, so that every retry makes progress.
             // Segments are offsets into the text, never copies: a file with thousands of broken documents must not
             // copy the rest of itself once per error.
-            var (resumeLine, resumeIndex) = NextSeparator(text, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
+            var (resumeLine, resumeIndex) = NextSeparator(state.ScanText.Span, segmentStart, Math.Max(failure.Value - lineOffset - 1, 1));
             if (resumeLine < 0)
             {
                 break;
@@ -102,18 +117,65 @@ public static class YamlStreamReader
         return source;
     }
 
-    private sealed class StreamState(CommentCandidates candidates)
+    private sealed class StreamState(CommentCandidates candidates, ReadOnlyMemory<char> scanText, bool isMasked)
     {
+        private char[]? _repairedText;
+
         public CommentCandidates Candidates { get; } = candidates;
+
+        /// <summary>
+        /// What the parser reads: the text, except for the braces of placeholders and the repairs of BlockScalarLeadingLines,
+        /// same length and lines, so that every position the parser reports is a position in the text.
+        /// </summary>
+        public ReadOnlyMemory<char> ScanText { get; private set; } = scanText;
+
+        /// <summary>The scan text, to be repaired in place: copied once, at the first repair of the file.</summary>
+        public Span<char> RepairableText()
+        {
+            if (_repairedText is null)
+            {
+                _repairedText = ScanText.ToArray();
+                ScanText = _repairedText;
+            }
+
+            return _repairedText;
+        }
+
+        public bool IsMasked { get; } = isMasked;
         public List<ParsedDocument> Documents { get; } = [];
         public List<LoadProblem> Problems { get; } = [];
         public bool HadSyntaxError { get; set; }
         public bool HasComplexKey { get; set; }
+
+        /// <summary>Forgets the documents and problems found since the given counts that start at or after a line, which is read again.</summary>
+        public void ForgetFrom(int documentCount, int problemCount, int fromLine)
+        {
+            while (Documents.Count > documentCount && Documents[^1].Span.Start.Line >= fromLine)
+            {
+                Documents.RemoveAt(Documents.Count - 1);
+            }
+
+            for (var i = Problems.Count - 1; i >= problemCount; i--)
+            {
+                if (Problems[i].Span.Start.Line >= fromLine)
+                {
+                    Problems.RemoveAt(i);
+                }
+            }
+        }
+
+        /// <summary>What repairs of block scalars may still cost (see BlockScalarLeadingLines.WorkBudget).</summary>
+        public long RepairBudget { get; set; } = BlockScalarLeadingLines.WorkBudget(scanText.Length);
     }
 
-    /// <summary>Reads until the end or a syntax error; returns the absolute line of the error, or null.</summary>
-    private static int? ReadSegment(string text, int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
+    /// <summary>
+    /// Reads until the end or a syntax error; returns the absolute line of the error (null at the end), or, when the text
+    /// was repaired where the parser stopped, where to read again (index and line in the segment of the start of the
+    /// document that failed).
+    /// </summary>
+    private static (int? FailureLine, (int Index, int Line)? ReadAgainFrom) ReadSegment(int segmentStart, int lineOffset, YamlLimits limits, StreamState state)
     {
+        var text = state.ScanText;
         // Comments are found lexically (see CommentCandidates): YamlDotNet's comment-aware scanner rejects some valid YAML.
         var scanner = new Scanner(new SliceReader(text, segmentStart), skipComments: true);
         var parser = new Parser(scanner);
@@ -125,12 +187,21 @@ public static class YamlStreamReader
                 builder.Accept(parser.Current!);
             }
 
-            return null;
+            return (null, null);
+        }
+        catch (YamlException ex) when (BlockScalarLeadingLines.IsTheirError(ex.Message) &&
+            BlockScalarLeadingLines.Find(text.Span, segmentStart, (int)ex.Start.Line) is { } repair &&
+            PreviousSeparator(text.Span, segmentStart, repair.HeaderStart) is var from &&
+            (state.RepairBudget -= repair.HeaderStart - from.Index) >= 0)
+        {
+            BlockScalarLeadingLines.Apply(state.RepairableText(), repair);
+            builder.AbandonDocument();
+            return (null, from);
         }
         catch (YamlException ex)
         {
             var span = builder.Span(ex.Start, ex.End);
-            if (ex.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(text, segmentStart, (int)ex.Start.Line) is { } tab)
+            if (ex.Message.Contains("tab", StringComparison.Ordinal) && TabInIndentation(text.Span, segmentStart, (int)ex.Start.Line) is { } tab)
             {
                 // YamlDotNet reports a tab in indentation at the enclosing mapping's start (often line 1); point at the tab.
                 span = TextSpan.At(tab.Line + lineOffset, tab.Column);
@@ -144,13 +215,13 @@ public static class YamlStreamReader
             state.HadSyntaxError = true;
             state.Problems.Add(new LoadProblem(CoreRules.YamlSyntaxError, span, CleanMessage(ex)));
             builder.AbandonDocument();
-            return span.Start.Line;
+            return (span.Start.Line, null);
         }
         catch (DocumentTooDeepException ex)
         {
             // Already reported (ML9007); the document is kept as an empty one, as a document over the alias limit is.
             builder.EndDocumentUnanalyzed();
-            return ex.Line;
+            return (ex.Line, null);
         }
         finally
         {
@@ -186,16 +257,16 @@ public static class YamlStreamReader
     }
 
     /// <summary>The first tab in the leading white space of a line at or after <paramref name="fromLine"/>, 1-based.</summary>
-    private static (int Line, int Column)? TabInIndentation(string text, int segmentStart, int fromLine)
+    private static (int Line, int Column)? TabInIndentation(ReadOnlySpan<char> text, int segmentStart, int fromLine)
     {
         var line = 1;
         for (var start = segmentStart; start < text.Length; line++)
         {
-            var end = text.IndexOf('\n', start);
+            var end = IndexOfNewline(text, start);
             end = end < 0 ? text.Length : end;
             if (line >= fromLine)
             {
-                var lineText = text.AsSpan(start, end - start);
+                var lineText = text[start..end];
                 var indentationLength = lineText.IndexOfAnyExcept(' ', '\t');
                 var tab = (indentationLength < 0 ? lineText : lineText[..indentationLength]).IndexOf('\t');
                 if (tab >= 0)
@@ -223,20 +294,55 @@ public static class YamlStreamReader
         return "YAML syntax error: " + message.TrimEnd('.') + ".";
     }
 
+    /// <summary>
+    /// Index and line (relative to the segment) of the last "---" line that starts before <paramref name="before"/>: where
+    /// the document holding that index starts. The segment's start when there is none.
+    /// </summary>
+    private static (int Index, int Line) PreviousSeparator(ReadOnlySpan<char> text, int segmentStart, int before)
+    {
+        var (separatorIndex, separatorLine) = (segmentStart, 1);
+        var line = 1;
+        for (var index = segmentStart; index < before; line++)
+        {
+            if (IsSeparatorAt(text, index))
+            {
+                (separatorIndex, separatorLine) = (index, line);
+            }
+
+            var next = IndexOfNewline(text, index);
+            if (next < 0)
+            {
+                break;
+            }
+
+            index = next + 1;
+        }
+
+        return (separatorIndex, separatorLine);
+    }
+
+    private static bool IsSeparatorAt(ReadOnlySpan<char> text, int index) =>
+        text[index..].StartsWith("---", StringComparison.Ordinal) && (index + 3 >= text.Length || text[index + 3] is ' ' or '\t' or '\r' or '\n');
+
+    private static int IndexOfNewline(ReadOnlySpan<char> text, int from)
+    {
+        var offset = text[from..].IndexOf('\n');
+        return offset < 0 ? -1 : from + offset;
+    }
+
     /// <summary>Line (relative to the segment) and index of the first "---" line after <paramref name="afterLine"/>; (-1, -1) if none.</summary>
-    private static (int Line, int Index) NextSeparator(string text, int segmentStart, int afterLine)
+    private static (int Line, int Index) NextSeparator(ReadOnlySpan<char> text, int segmentStart, int afterLine)
     {
         var line = 1;
         var index = segmentStart;
         while (index < text.Length)
         {
-            if (line > afterLine && string.CompareOrdinal(text, index, "---", 0, 3) == 0 &&
-                (index + 3 >= text.Length || text[index + 3] is ' ' or '\t' or '\r' or '\n'))
+            if (line > afterLine && IsSeparatorAt(text, index))
             {
                 return (line, index);
             }
 
-            var next = text.IndexOf('\n', index);
+            var next = IndexOfNewline(text, index);
             if (next < 0)
             {
                 break;
@@ -249,21 +355,21 @@ public static class YamlStreamReader
         return (-1, -1);
     }
 
-    /// <summary>Reads a string from an offset without copying it, as a StringReader over the rest of the text would.</summary>
-    private sealed class SliceReader(string text, int start) : TextReader
+    /// <summary>Reads text from an offset without copying it, as a StringReader over the rest of the text would.</summary>
+    private sealed class SliceReader(ReadOnlyMemory<char> text, int start) : TextReader
     {
         private int _position = start;
 
-        public override int Peek() => _position < text.Length ? text[_position] : -1;
+        public override int Peek() => _position < text.Length ? text.Span[_position] : -1;
 
-        public override int Read() => _position < text.Length ? text[_position++] : -1;
+        public override int Read() => _position < text.Length ? text.Span[_position++] : -1;
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
         public override int Read(Span<char> buffer)
         {
             var count = Math.Min(buffer.Length, text.Length - _position);
-            text.AsSpan(_position, count).CopyTo(buffer);
+            text.Span.Slice(_position, count).CopyTo(buffer);
             _position += count;
             return count;
         }
@@ -365,6 +471,7 @@ public static class YamlStreamReader
         public Dictionary<string, int>? KeyLines { get; set; }
         /// <summary>The key slot waiting for its value (see MappingEntry.Item).</summary>
         public MappingEntry? PendingKey { get; set; }
+        /// <summary>The nodes this collection stands for with its aliases expanded: what an alias to it adds to the document.</summary>
         public long Size { get; set; }
         public List<MappingNode>? Merges { get; set; }
 
@@ -388,7 +495,8 @@ public static class YamlStreamReader
         private bool _inDocument;
         private bool _skipping;
         private int _skipDepth;
-        private long _documentSize;
+        /// <summary>Nodes that aliases in this document stand for: the alias-bomb limit counts these, not the nodes written out.</summary>
+        private long _aliasExpansion;
         private SourcePosition _documentStart;
         private SourcePosition _previousEnd = new(lineOffset + 1, 1);
         private ManifestNode? _root;
@@ -423,7 +531,7 @@ public static class YamlStreamReader
                     _anchors.Clear();
                     _frames.Clear();
                     _skipping = false;
-                    _documentSize = 0;
+                    _aliasExpansion = 0;
                     _documentStart = start.IsImplicit ? _previousEnd : Pos(start.Start);
                     _root = null;
                     _entryStore = EntryStore.InBuffer(_entryBuffer);
@@ -463,16 +571,20 @@ public static class YamlStreamReader
             {
                 case Scalar scalar:
                     var scalarSpan = Span(scalar.Start, scalar.End);
-                    state.Candidates.MarkContent(scalarSpan);
-                    var (text, style, tag) = (ScalarStrings.Intern(scalar.Value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
+                    // A block scalar's span starts at its '|' or '>': a comment after that indicator is still a comment.
+                    state.Candidates.MarkContent(scalar.Style is YamlScalarStyle.Literal or YamlScalarStyle.Folded
+                        ? new TextSpan(new SourcePosition(scalarSpan.Start.Line + 1, 1), scalarSpan.End)
+                        : scalarSpan);
+                    var value = state.IsMasked ? TemplatePlaceholders.Unmask(scalar.Value) : scalar.Value;
+                    var (text, style, tag) = (ScalarStrings.Intern(value), MapStyle(scalar.Style), TagOf(scalar.Tag, scalar.IsPlainImplicit || scalar.IsQuotedImplicit));
                     if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))
                     {
                         // Most scalars: kept as their text, without a node that would be garbage at once (see MappingEntry).
-                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1, scalarSpan.Start);
+                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1);
                         return;
                     }
 
-                    Complete(new ScalarNode(text, style, scalarSpan, tag), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value, scalarSpan.Start);
+                    Complete(new ScalarNode(text, style, scalarSpan, tag), 1, scalar.Anchor.IsEmpty ? null : scalar.Anchor.Value);
                     return;
                 case AnchorAlias alias:
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
@@ -480,7 +592,17 @@ public static class YamlStreamReader
                         throw new SemanticErrorException(alias.Start, alias.End, $"Alias *{alias.Value.Value} refers to an anchor that is not defined before it");
                     }
 
-                    Complete(anchored.Node, anchored.Size, null, Pos(alias.Start));
+                    // Only here does the document grow beyond what is written: a node written out once is counted by the
+                    // file size limit, and counting each finished subtree again in every ancestor made a 23,000-line CRD
+                    // without a single alias look like a bomb.
+                    _aliasExpansion += anchored.Size;
+                    if (_aliasExpansion > limits.MaxExpandedNodes)
+                    {
+                        RefuseExpansion(Pos(alias.Start));
+                        return;
+                    }
+
+                    Complete(anchored.Node, anchored.Size, null);
                     return;
                 case MappingStart mapStart:
                     Push(true, mapStart.Style == MappingStyle.Flow, Pos(mapStart.Start), TagOf(mapStart.Tag, mapStart.IsImplicit),
@@ -502,7 +624,7 @@ public static class YamlStreamReader
                     }
                     else
                     {
-                        Complete(new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
+                        Complete(new SequenceNode(_entryStore, _entryStore.Append(frame.Items), frame.Items.Count, span, frame.Tag), frame.Size, frame.Anchor);
                     }
 
                     _spareFrames.Push(frame);
@@ -547,11 +669,11 @@ public static class YamlStreamReader
             var offset = _entryStore.Append(entries);
             if (frame.Anchor is null && MappingNode.CanBeInline(_entryStore, offset, entries.Count, span, frame.Tag))
             {
-                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size, frame.Start);
+                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size);
                 return;
             }
 
-            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor, frame.Start);
+            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor);
         }
 
         /// <summary>Gives the entry buffer back for the thread's next file.</summary>
@@ -581,13 +703,8 @@ public static class YamlStreamReader
             return result;
         }
 
-        private void Complete(ManifestNode node, long size, string? anchor, SourcePosition start)
+        private void Complete(ManifestNode node, long size, string? anchor)
         {
-            if (!WithinLimit(size, start))
-            {
-                return;
-            }
-
             if (anchor is not null)
             {
                 _anchors[anchor] = (node, size);
@@ -596,26 +713,13 @@ public static class YamlStreamReader
             Attach(MappingEntry.Item(node), size);
         }
 
-        private void CompleteSlot(in MappingEntry slot, long size, SourcePosition start)
-        {
-            if (WithinLimit(size, start))
-            {
-                Attach(slot, size);
-            }
-        }
+        private void CompleteSlot(in MappingEntry slot, long size) => Attach(slot, size);
 
-        private bool WithinLimit(long size, SourcePosition start)
+        private void RefuseExpansion(SourcePosition start)
         {
-            _documentSize += size;
-            if (_documentSize <= limits.MaxExpandedNodes)
-            {
-                return true;
-            }
-
             state.Problems.Add(new LoadProblem(CoreRules.InputLimitExceeded, new TextSpan(start, new SourcePosition(start.Line, start.Column + 1)),
                 $"Document expands to more than {limits.MaxExpandedNodes:N0} nodes through aliases; it was not analyzed"));
             StartSkipping(_frames.Count);
-            return false;
         }
 
         /// <summary>Puts a finished value (as a slot: see MappingEntry.Item) into the collection being built, or makes it the root.</summary>

@@ -25,7 +25,7 @@ public sealed class Resource
         Root = root;
         ApiVersion = apiVersion;
         var slash = apiVersion.IndexOf('/');
-        Group = slash < 0 ? "" : apiVersion[..slash];
+        Group = KnownKinds.GroupOf(apiVersion);
         Version = slash < 0 ? apiVersion : apiVersion[(slash + 1)..];
         Kind = kind;
         Name = name;
@@ -61,6 +61,12 @@ public sealed class Resource
     public string Kind { get; }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The object has only <c>metadata.generateName</c> (a Job made by <c>kubectl create</c>): <see cref="Name"/> is that
+    /// prefix, which the API server completes, so nothing can refer to the object by it; its pods still count.
+    /// </summary>
+    public bool HasGeneratedName { get; init; }
 
     /// <summary>The effective namespace (the run's default when omitted); null for cluster-scoped kinds.</summary>
     public string? Namespace { get; }
@@ -98,7 +104,7 @@ public sealed class Resource
         parent.GetEntry(key) is { } entry ? LocationOf(entry.Key) : LocationOf(parent);
 
     /// <summary>Where the resource is best pointed at as a whole: its <c>metadata.name</c> value.</summary>
-    public Location Location => LocationOf(Root.ScalarAt("metadata", "name") ?? (ManifestNode)Root);
+    public Location Location => LocationOf(Root.ScalarAt("metadata", HasGeneratedName ? "generateName" : "name") ?? (ManifestNode)Root);
 
     public override string ToString() => Reference.ToString();
 }

@@ -117,6 +117,9 @@ public sealed class ScalarNode : ManifestNode
 
     public bool IsPlain => Style == ScalarStyle.Plain && Tag is null;
 
+    /// <summary>The value holds a sed or envsubst placeholder (<c>{{name}}</c>, <c>${NAME}</c>): its real value is unknown.</summary>
+    public bool IsPlaceholder => Model.TemplatePlaceholders.IsPlaceholder(Value);
+
     /// <summary>An integer written as a plain YAML scalar (quoted digits are strings, as Kubernetes sees them).</summary>
     public bool TryGetInt32(out int value)
     {

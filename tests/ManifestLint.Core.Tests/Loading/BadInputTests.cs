@@ -172,7 +172,7 @@ public sealed class BadInputTests
             "metadata: {name: fine}");
         var loaded = Load(text);
 
-        Assert.AreEqual("fine", string.Join(",", loaded.Objects.Select(o => o.Name)));
+        Assert.AreEqual("worker-,fine", string.Join(",", loaded.Objects.Select(o => o.Name)), "a generateName object is loaded under its prefix");
         var missing = loaded.Diagnostics.Where(d => d.Id == "ML9005").ToList();
         Assert.HasCount(4, missing, Describe(loaded.Diagnostics));
         Assert.AreEqual(Span(1, 1, 1, 5), missing[0].Location.Span, "no apiVersion: at kind");

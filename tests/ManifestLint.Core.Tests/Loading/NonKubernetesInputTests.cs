@@ -159,4 +159,22 @@ public sealed class NonKubernetesInputTests
         Assert.AreEqual(("example.com", "v1", "Widget", "shop"), (resource.Group, resource.Version, resource.Kind, resource.Namespace));
         Assert.IsFalse(KnownKinds.IsClusterScopedBuiltIn("Widget"));
     }
+
+    [TestMethod]
+    public void A_JSON_data_file_that_is_not_one_JSON_value_is_skipped_quietly()
+    {
+        // istio's bookinfo ratings_data.json: a mongo import, one object per line.
+        var loaded = Load(Lines("{rating: 5}", "{rating: 4}"), "src/mongodb/ratings_data.json");
+
+        Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
+        Assert.IsEmpty(loaded.Objects);
+    }
+
+    [TestMethod]
+    public void A_broken_JSON_manifest_and_broken_YAML_are_still_reported()
+    {
+        Assert.AreEqual("ML9001", Load("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",\n", "cm.json").Diagnostics.Single().Id);
+        Assert.AreEqual("ML9001", Load(Lines("{rating: 5}", "{rating: 4}"), "data.yaml").Diagnostics.Single().Id,
+            "a broken YAML file in a manifests folder is most likely a manifest");
+    }
 }
