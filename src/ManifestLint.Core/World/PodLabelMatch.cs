@@ -48,7 +48,8 @@ public static class PodLabelMatch
     {
         if (pod.Labels.TryGetValue(key, out var actual))
         {
-            return Known(op, values, [actual]);
+            // A value a script fills in later ("{{app}}") may be anything.
+            return TemplatePlaceholders.IsPlaceholder(actual) ? LabelMatch.Maybe : Known(op, values, [actual]);
         }
 
         if (pod.ControllerLabels.TryGetValue(key, out var controllerValues))

@@ -74,7 +74,7 @@ public sealed partial class WorldModel
         foreach (var template in index.PodTemplates)
         {
             _unitPods.Add((Units.Of(template.Owner.File), template.Namespace));
-            if (template.OwnerKind.AllLabelsOpen || template.OwnerKind.OpenLabelKeys.Count > 0)
+            if (template.OwnerKind.AllLabelsOpen || template.OwnerKind.OpenLabelKeys.Count > 0 || template.Labels.Values.Any(TemplatePlaceholders.IsPlaceholder))
             {
                 (_openTemplates.TryGetValue(template.Namespace, out var list) ? list : _openTemplates[template.Namespace] = []).Add(template);
             }
