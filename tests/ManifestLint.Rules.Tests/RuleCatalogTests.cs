@@ -50,7 +50,7 @@ public sealed partial class RuleCatalogTests
         Assert.StartsWith($"# {id}: {rule.Title}\n", page, "the title line must match the descriptor");
         Assert.Contains($"| {rule.Category} | {SeverityWord(rule.DefaultSeverity)} |", page, "the metadata table must match the descriptor");
         var last = -1;
-        foreach (var heading in RequiredHeadings.Concat(rule.IsCrossResource ? ["## Assumptions"] : []).OrderBy(h => page.IndexOf(h, StringComparison.Ordinal)))
+        foreach (var heading in RequiredHeadings.Concat(rule.IsCrossResource ? ["## Evidence"] : []).OrderBy(h => page.IndexOf(h, StringComparison.Ordinal)))
         {
             var at = page.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
             Assert.IsGreaterThan(last, at, $"rules/{id}.md lacks '{heading}' or has it out of order");
