@@ -47,6 +47,8 @@ public static class RuleCategories
     public const string Workloads = "Workloads";
     public const string Scaling = "Scaling";
     public const string Rbac = "RBAC";
+    public const string Reliability = "Reliability";
+    public const string Security = "Security";
     public const string Input = "Input";
     public const string Engine = "Engine";
 }
