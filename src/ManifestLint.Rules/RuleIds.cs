@@ -3,6 +3,7 @@ namespace ManifestLint.Rules;
 /// <summary>
 /// Every rule ID in one place. The hundreds digit groups rules: 10xx Services and workloads, 11xx Ingress,
 /// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC.
+/// Single-object checks: 3xxx reliability, 4xxx security.
 /// Engine and input diagnostics (ML9xxx) live in Core. A retired ID stays here, marked [Obsolete].
 /// </summary>
 public static class RuleIds
@@ -47,4 +48,13 @@ public static class RuleIds
     // RBAC (15xx)
     public const string RoleBindingRoleMissing = "ML1501";
     public const string RoleBindingServiceAccountMissing = "ML1502";
+
+    // Reliability: single-object checks (30xx)
+    public const string ImageTagNotPinned = "ML3001";
+    public const string MemoryLimitMissing = "ML3002";
+    public const string ResourceRequestsMissing = "ML3003";
+    public const string ReadinessProbeMissingBehindService = "ML3004";
+    public const string LivenessProbeSameAsReadiness = "ML3005";
+    public const string RolloutCanTakeAllPodsDown = "ML3006";
+    public const string DuplicateEnvironmentVariable = "ML3007";
 }
