@@ -57,4 +57,18 @@ public static class RuleIds
     public const string LivenessProbeSameAsReadiness = "ML3005";
     public const string RolloutCanTakeAllPodsDown = "ML3006";
     public const string DuplicateEnvironmentVariable = "ML3007";
+
+    // Security: single-object checks (40xx)
+    public const string PrivilegedContainer = "ML4001";
+    public const string PrivilegeEscalationAllowed = "ML4002";
+    public const string RunsAsRootUser = "ML4003";
+    public const string RunAsNonRootNotSet = "ML4004";
+    public const string HostNamespaceShared = "ML4005";
+    public const string SensitiveHostPathMounted = "ML4006";
+    public const string DangerousCapabilityAdded = "ML4007";
+    public const string NetRawNotDropped = "ML4008";
+    public const string RootFilesystemWritable = "ML4009";
+    public const string SecretInPlainEnvironmentValue = "ML4010";
+    public const string RbacRuleUsesWildcard = "ML4011";
+    public const string ClusterAdminBound = "ML4012";
 }
