@@ -19,14 +19,13 @@ public sealed class ML3004ReadinessProbeMissingBehindService() : PodRule(Rule)
 
     protected override IEnumerable<Finding> Inspect(WorkloadPod pod)
     {
-        if (pod.RunsToCompletion || pod.Template.Namespace is not { Length: > 0 } ns)
+        if (pod.RunsToCompletion)
         {
             yield break; // A Job's pods are not long-running backends; a Service in front of them is for discovery.
         }
 
-        var services = pod.Index.OfKindIn("Service", ns)
-            .Where(s => ServiceSelection.SelectsPods(s) && s.Spec!.ScalarAt("publishNotReadyAddresses")?.AsBoolean() != true)
-            .Where(s => LabelSelector.FromMap(s.Spec!.MappingAt("selector")!).Matches(pod.Template.Labels))
+        var services = RunFacts.ServicesSelecting(pod.Index, pod.Template)
+            .Where(s => s.Spec!.ScalarAt("publishNotReadyAddresses")?.AsBoolean() != true)
             .ToList();
         if (services.Count == 0)
         {

@@ -29,7 +29,7 @@ public sealed class ML3006RolloutCanTakeAllPodsDown() : ObjectRule(Rule, ["apps"
 
         if (spec.ScalarAt("strategy", "type") is { Value: "Recreate" } recreate)
         {
-            if (UsesVolumeClaim(pod) || SelectingService(context.Index, pod) is not { } service)
+            if (UsesVolumeClaim(pod) || RunFacts.ServicesSelecting(context.Index, pod).FirstOrDefault() is not { } service)
             {
                 yield break; // A ReadWriteOnce claim cannot be attached by old and new pods at once; without a Service, no one waits on it.
             }
@@ -62,18 +62,12 @@ public sealed class ML3006RolloutCanTakeAllPodsDown() : ObjectRule(Rule, ["apps"
     private static bool UsesVolumeClaim(PodTemplate pod) =>
         (pod.Spec?.SequenceAt("volumes")?.Mappings() ?? []).Any(v => v.MappingAt("persistentVolumeClaim") is not null);
 
-    private static Resource? SelectingService(ManifestIndex index, PodTemplate pod) =>
-        index.OfKindIn("Service", pod.Namespace).FirstOrDefault(s =>
-            ServiceSelection.SelectsPods(s) && LabelSelector.FromMap(s.Spec!.MappingAt("selector")!).Matches(pod.Labels));
-
     /// <summary>The fewest pods the Deployment runs: an autoscaler's minReplicas when one scales it, else spec.replicas (default 1).</summary>
     private static int? MinimumReplicas(ManifestIndex index, Resource deployment)
     {
-        var autoscaler = index.OfKindIn("HorizontalPodAutoscaler", deployment.Namespace ?? "")
-            .FirstOrDefault(h => ScaleTargetReference.Of(h) is { } target && target.Matches(deployment));
-        if (autoscaler is not null)
+        if (RunFacts.AutoscalersOf(index, deployment).FirstOrDefault() is { } binding)
         {
-            return Autoscalers.MinReplicas(autoscaler);
+            return Autoscalers.MinReplicas(binding.Autoscaler);
         }
 
         return deployment.Spec?.ScalarAt("replicas") switch
