@@ -1,3 +1,4 @@
+using System.Text;
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Yaml;
 using ManifestLint.Rules.SingleObject;
@@ -31,7 +32,7 @@ public sealed class ML3005LivenessProbeSameAsReadiness() : ContainerRule(Rule, C
 
         foreach (var handler in JudgedHandlers)
         {
-            if (liveness.At(handler) is { } live && readiness.At(handler) is { } ready && Canonical(live) == Canonical(ready))
+            if (liveness.At(handler) is { } live && readiness.At(handler) is { } ready && Canonical(live) is { } same && same == Canonical(ready))
             {
                 yield return Finding.At(container.Node.KeyOf("livenessProbe")!, container.Description, Describe(handler, live));
             }
@@ -42,12 +43,62 @@ public sealed class ML3005LivenessProbeSameAsReadiness() : ContainerRule(Rule, C
         ? $"HTTP (GET {check.StringAt("path") ?? "/"} on port {check.StringAt("port")})"
         : "exec";
 
-    /// <summary>A node's content with mapping keys sorted, so that key order and quoting style do not matter.</summary>
-    private static string Canonical(ManifestNode node) => node switch
+    /// <summary>
+    /// A node's content with mapping keys sorted, so that key order and quoting style do not matter; null beyond
+    /// <see cref="MaxNodes"/> nodes, since aliases can make a small document describe an enormous tree.
+    /// </summary>
+    private static string? Canonical(ManifestNode node)
     {
-        ScalarNode scalar => scalar.IsNull ? "~" : "'" + scalar.Value.Replace("'", "''", StringComparison.Ordinal) + "'",
-        SequenceNode sequence => "[" + string.Join(",", sequence.Items.Select(Canonical)) + "]",
-        MappingNode mapping => "{" + string.Join(",", mapping.Entries.OrderBy(e => e.KeyText, StringComparer.Ordinal).Select(e => e.KeyText + ":" + Canonical(e.Value))) + "}",
-        _ => "?",
-    };
+        var text = new StringBuilder();
+        var budget = MaxNodes;
+        return Append(node, text, ref budget) ? text.ToString() : null;
+    }
+
+    private const int MaxNodes = 1000;
+
+    private static bool Append(ManifestNode node, StringBuilder text, ref int budget)
+    {
+        if (--budget < 0)
+        {
+            return false;
+        }
+
+        switch (node)
+        {
+            case ScalarNode scalar:
+                text.Append(scalar.IsNull ? "~" : "'" + scalar.Value.Replace("'", "''", StringComparison.Ordinal) + "'");
+                return true;
+            case SequenceNode sequence:
+                text.Append('[');
+                foreach (var item in sequence.Items)
+                {
+                    if (!Append(item, text, ref budget))
+                    {
+                        return false;
+                    }
+
+                    text.Append(',');
+                }
+
+                text.Append(']');
+                return true;
+            case MappingNode mapping:
+                text.Append('{');
+                foreach (var entry in mapping.Entries.OrderBy(e => e.KeyText, StringComparer.Ordinal))
+                {
+                    text.Append(entry.KeyText).Append(':');
+                    if (!Append(entry.Value, text, ref budget))
+                    {
+                        return false;
+                    }
+
+                    text.Append(',');
+                }
+
+                text.Append('}');
+                return true;
+            default:
+                return false;
+        }
+    }
 }
