@@ -10,7 +10,7 @@ public sealed class ML3004ReadinessProbeMissingBehindService() : PodRule(Rule)
     public static readonly RuleDescriptor Rule = new(
         RuleIds.ReadinessProbeMissingBehindService,
         "Container behind a Service has no readiness probe",
-        "{0} has no readinessProbe, but Service '{1}' sends it traffic: each new or restarted pod receives requests as soon as its process starts, before it can answer them",
+        "{0} has no readinessProbe (nor has any container of its pod), but Service '{1}' sends it traffic: each new or restarted pod receives requests as soon as its process starts, before it can answer them",
         RuleCategories.Reliability,
         Severity.Warning,
         Description: "Without a readiness probe a container is ready as soon as it starts. A Service then routes requests to pods that are still starting, and a rollout replaces working pods with ones that are not serving yet: every deploy and restart drops requests.",
@@ -33,22 +33,21 @@ public sealed class ML3004ReadinessProbeMissingBehindService() : PodRule(Rule)
         }
 
         var running = pod.Containers(ContainerScope.Running).ToList();
+        if (running.Any(HasReadinessProbe))
+        {
+            yield break; // A pod is ready only when all its containers are: one probe gates the traffic to every container.
+        }
+
         var served = running
             .Select(c => (Container: c, Service: services.FirstOrDefault(s => Targets(s, pod.Template, c.Container))))
             .Where(pair => pair.Service is not null)
             .ToList();
-        if (served.Count == 0)
+        if (served.Count == 0 && running.FirstOrDefault(c => c.Role == ContainerScope.Regular) is { } first)
         {
-            // The Service's target ports are not declared: judge the pod as a whole, at its first container.
-            if (running.Any(HasReadinessProbe) || running.FirstOrDefault(c => c.Role == ContainerScope.Regular) is not { } first)
-            {
-                yield break;
-            }
-
-            served = [(first, services[0])];
+            served = [(first, services[0])]; // The Service's target ports are not declared: point at the first container.
         }
 
-        foreach (var (container, service) in served.Where(pair => !HasReadinessProbe(pair.Container)))
+        foreach (var (container, service) in served)
         {
             yield return Finding.At(container.NameNode, container.Description, service!.Name);
         }

@@ -29,7 +29,7 @@ public sealed class ML3006RolloutCanTakeAllPodsDown() : ObjectRule(Rule, ["apps"
 
         if (spec.ScalarAt("strategy", "type") is { Value: "Recreate" } recreate)
         {
-            if (UsesVolumeClaim(pod) || RunFacts.ServicesSelecting(context.Index, pod).FirstOrDefault() is not { } service)
+            if (UsesSingleNodeVolume(pod) || RunFacts.ServicesSelecting(context.Index, pod).FirstOrDefault() is not { } service)
             {
                 yield break; // A ReadWriteOnce claim cannot be attached by old and new pods at once; without a Service, no one waits on it.
             }
@@ -59,8 +59,12 @@ public sealed class ML3006RolloutCanTakeAllPodsDown() : ObjectRule(Rule, ["apps"
         }
     }
 
-    private static bool UsesVolumeClaim(PodTemplate pod) =>
-        (pod.Spec?.SequenceAt("volumes")?.Mappings() ?? []).Any(v => v.MappingAt("persistentVolumeClaim") is not null);
+    /// <summary>Volume sources that attach to one node at a time (ReadWriteOnce), through a claim or directly.</summary>
+    private static readonly string[] SingleNodeVolumes =
+        ["persistentVolumeClaim", "gcePersistentDisk", "awsElasticBlockStore", "azureDisk", "cinder", "rbd", "iscsi"];
+
+    private static bool UsesSingleNodeVolume(PodTemplate pod) =>
+        (pod.Spec?.SequenceAt("volumes")?.Mappings() ?? []).Any(v => SingleNodeVolumes.Any(source => v.MappingAt(source) is not null));
 
     /// <summary>The fewest pods the Deployment runs: an autoscaler's minReplicas when one scales it, else spec.replicas (default 1).</summary>
     private static int? MinimumReplicas(ManifestIndex index, Resource deployment)
