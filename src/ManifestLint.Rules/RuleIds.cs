@@ -3,6 +3,7 @@ namespace ManifestLint.Rules;
 /// <summary>
 /// Every rule ID in one place. The hundreds digit groups rules: 10xx Services and workloads, 11xx Ingress,
 /// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units.
+/// Single-object checks: 3xxx reliability, 4xxx security.
 /// Engine and input diagnostics (ML9xxx) live in Core. A retired ID stays here, marked [Obsolete].
 /// </summary>
 public static class RuleIds
@@ -50,4 +51,27 @@ public static class RuleIds
 
     // Deployment units (16xx)
     public const string ObjectDefinedTwiceInUnit = "ML1601";
+
+    // Reliability: single-object checks (30xx)
+    public const string ImageTagNotPinned = "ML3001";
+    public const string MemoryLimitMissing = "ML3002";
+    public const string ResourceRequestsMissing = "ML3003";
+    public const string ReadinessProbeMissingBehindService = "ML3004";
+    public const string LivenessProbeSameAsReadiness = "ML3005";
+    public const string RolloutCanTakeAllPodsDown = "ML3006";
+    public const string DuplicateEnvironmentVariable = "ML3007";
+
+    // Security: single-object checks (40xx)
+    public const string PrivilegedContainer = "ML4001";
+    public const string PrivilegeEscalationAllowed = "ML4002";
+    public const string RunsAsRootUser = "ML4003";
+    public const string RunAsNonRootNotSet = "ML4004";
+    public const string HostNamespaceShared = "ML4005";
+    public const string SensitiveHostPathMounted = "ML4006";
+    public const string DangerousCapabilityAdded = "ML4007";
+    public const string NetRawNotDropped = "ML4008";
+    public const string RootFilesystemWritable = "ML4009";
+    public const string SecretInPlainEnvironmentValue = "ML4010";
+    public const string RbacRuleUsesWildcard = "ML4011";
+    public const string ClusterAdminBound = "ML4012";
 }

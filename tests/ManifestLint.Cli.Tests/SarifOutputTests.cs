@@ -37,7 +37,7 @@ public sealed class SarifOutputTests
     public void ResultPointsAtTheRepositoryRelativeFileAndLinksItsRelatedLocation()
     {
         var log = ProducedSarif.Check(CliRun.InRepository("samples/seed-000", "--format", "sarif").Out);
-        var result = Results(log).Single();
+        var result = Results(log).Single(r => r["ruleId"]!.GetValue<string>() == "ML1001"); // beside it, ML3002: the reproduction sets no memory limit
         var location = result["locations"]![0]!;
 
         Assert.AreEqual("ML1001", result["ruleId"]!.GetValue<string>());
@@ -171,7 +171,7 @@ public sealed class SarifOutputTests
             .Write("services.yaml", string.Join("---\n", Enumerable.Range(0, 1500).Select(i => Manifests.Service($"missing-{i}", $"missing-{i}"))));
         var result = Analyze(tree.Root);
         var full = WriteSarif(result, SarifLimits.GitHub, tree.Root);
-        var limit = Gzipped(full) * 3 / 4;
+        var limit = Gzipped(full) / 2; // Shortening the rule pages alone must not be enough.
 
         var trimmed = WriteSarif(result, new SarifLimits(25_000, limit), tree.Root);
 
@@ -233,7 +233,7 @@ public sealed class SarifOutputTests
     {
         // Proves ProducedSarif can fail: a region without its end and a result whose ruleIndex points elsewhere.
         var log = ProducedSarif.Check(CliRun.InRepository("samples/seed-000", "--format", "sarif").Out);
-        var result = Results(log).Single()!.AsObject();
+        var result = Results(log).Single(r => r["ruleId"]!.GetValue<string>() == "ML1001");
         result["ruleIndex"] = 1;
         result["locations"]![0]!["physicalLocation"]!["region"]!.AsObject().Remove("endColumn");
         var problems = ProducedSarif.GitHubProblems(log);

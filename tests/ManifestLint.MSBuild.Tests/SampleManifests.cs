@@ -1,6 +1,9 @@
 namespace ManifestLint.MSBuild.Tests;
 
-/// <summary>Manifests and configuration the task tests (in-process and end-to-end) lint.</summary>
+/// <summary>
+/// Manifests and configuration the task tests (in-process and end-to-end) lint. The Deployments are otherwise sound (a
+/// memory limit; a readiness probe where a Service selects them), so each file has only the finding its test is about.
+/// </summary>
 internal static class SampleManifests
 {
     /// <summary>The Service's named targetPort is declared by no container: ML1003 at line 30, columns 19-27.</summary>
@@ -10,9 +13,7 @@ internal static class SampleManifests
         metadata:
           name: web
         spec:
-          selector:
-            matchLabels:
-              app: web
+          selector: {matchLabels: {app: web}}
           template:
             metadata:
               labels:
@@ -21,6 +22,8 @@ internal static class SampleManifests
               containers:
                 - name: web
                   image: web:1
+                  readinessProbe: {tcpSocket: {port: http}}
+                  resources: {limits: {memory: 128Mi}}
                   ports:
                     - name: http
                       containerPort: 8080
@@ -42,8 +45,7 @@ internal static class SampleManifests
     public const string SelectorMatchesNoPods = """
         apiVersion: apps/v1
         kind: Deployment
-        metadata:
-          name: web
+        metadata: {name: web}
         spec:
           selector:
             matchLabels:
@@ -56,6 +58,7 @@ internal static class SampleManifests
               containers:
                 - name: web
                   image: web:1
+                  resources: {limits: {memory: 128Mi}}
         ---
         apiVersion: v1
         kind: Service

@@ -72,8 +72,24 @@ public sealed record FixtureWorkspace(string RuleId, string RelativePath, string
 
         // An explicit (possibly absent) config stops discovery from picking up a .manifestlint.yaml of another fixture.
         request = request.ConfigPath is null ? request with { ConfigPath = EmptyConfigPath.Value } : request;
+
+        // A rule that is off by default is tested as a user who switched it on would run it; a workspace with its own
+        // .manifestlint.yaml decides for itself (and so shows that the switch works).
+        if (request.ConfigPath == EmptyConfigPath.Value && RuleCatalog.Find(RuleId) is { EnabledByDefault: false })
+        {
+            var switchedOn = Path.Combine(Path.GetTempPath(), $"manifestlint-{RuleId}-on-{Environment.ProcessId}.yaml");
+            File.WriteAllText(switchedOn, $"rules:\n  {RuleId}: {RuleCatalog.Find(RuleId)!.DefaultSeverity.ToDisplayString()}\n");
+            request = request with { ConfigPath = switchedOn };
+        }
+
         return LintRunner.Run(request, new AnalysisEngine(analyzers)).Result;
     }
+
+    /// <summary>The default configuration with one rule switched on at its default severity, as <c>rules: {ID: severity}</c> would.</summary>
+    public static SeverityConfiguration SwitchedOn(string ruleId) =>
+        RuleCatalog.Find(ruleId) is { EnabledByDefault: false } rule
+            ? new SeverityConfiguration(new RepositoryConfig { Rules = new Dictionary<string, string> { [rule.Id] = rule.DefaultSeverity.ToDisplayString() } })
+            : SeverityConfiguration.Default;
 
     private static readonly Lazy<string> EmptyConfigPath = new(() =>
     {

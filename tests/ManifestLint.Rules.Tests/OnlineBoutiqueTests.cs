@@ -94,11 +94,19 @@ public sealed class OnlineBoutiqueTests
         Assert.IsGreaterThan(CoreRules.All.Count, result.RulesRun.Count, $"{layout}: no catalogue rule ran");
 
         var crossResource = result.Diagnostics.Where(d => d.Rule.IsCrossResource).ToList();
-        var warningsOrErrors = result.Diagnostics.Where(d => d.Severity >= Severity.Warning).ToList();
+        var warningsOrErrors = result.Diagnostics.Where(d => d.Severity >= Severity.Warning && !IsSkaffoldPlaceholderImage(layout, d)).ToList();
         var found = string.Join("\n", result.Diagnostics.Select(d => $"  {d.Id} {d.Severity} {d.Location}: {d.Message}"));
         Assert.IsEmpty(crossResource, $"{layout}: a cross-resource rule fired on a correct app:\n{found}");
         Assert.IsEmpty(warningsOrErrors, $"{layout}: warnings or errors on a correct app:\n{found}");
     }
+
+    /// <summary>
+    /// kubernetes-manifests/ is skaffold's input: its README says the images there are bare names (<c>image: frontend</c>)
+    /// that skaffold replaces with tagged builds. Applied as written they would pull ':latest', which is what ML3001
+    /// reports, and all it may report there.
+    /// </summary>
+    private static bool IsSkaffoldPlaceholderImage(string layout, Diagnostic diagnostic) =>
+        layout.StartsWith("kubernetes-manifests", StringComparison.Ordinal) && diagnostic.Id == "ML3001" && diagnostic.Message.Contains("has no tag", StringComparison.Ordinal);
 
     private static string Render(string kubectl, string directory)
     {

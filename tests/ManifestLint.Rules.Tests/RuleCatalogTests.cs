@@ -114,7 +114,8 @@ public sealed partial class RuleCatalogTests
     private static IReadOnlyList<Diagnostic> Analyze(string id, string yaml)
     {
         var analyzers = RuleCatalog.Analyzers.Where(a => a.SupportedRules.Any(r => r.Id == id)).ToList();
-        return new AnalysisEngine(analyzers).Analyze([InputFile.FromText("example.yaml", yaml)]).Active.ToList();
+        var options = new AnalysisOptions { Severities = FixtureWorkspace.SwitchedOn(id) };
+        return new AnalysisEngine(analyzers).Analyze([InputFile.FromText("example.yaml", yaml)], options).Active.ToList();
     }
 
     private static string? YamlBlockAfter(string page, string heading)

@@ -123,16 +123,17 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
         {
             var owner = template.Owner;
             int? count;
-            string source;
+            Func<int, string> source; // Not a format string: a name may contain braces.
             if (autoscalers.TryGetValue(owner, out var bindings))
             {
-                count = Autoscalers.MinReplicas(bindings[0].Autoscaler);
-                source = $"{Autoscalers.MinReplicasKey(bindings[0].Autoscaler)} {{0}} of {bindings[0].Autoscaler.Kind} '{bindings[0].Autoscaler.Name}'";
+                var autoscaler = bindings[0].Autoscaler;
+                count = Autoscalers.MinReplicas(autoscaler);
+                source = n => $"{Autoscalers.MinReplicasKey(autoscaler)} {n} of {autoscaler.Kind} '{autoscaler.Name}'";
             }
             else
             {
                 count = template.Replicas;
-                source = "replicas {0}";
+                source = n => $"replicas {n}";
             }
 
             if (count is not { } known)
@@ -141,7 +142,7 @@ public sealed class ML1404DisruptionBudgetBlocksEviction : ManifestAnalyzer
             }
 
             pods += known;
-            parts.Add($"{owner.Kind} '{owner.Name}': " + string.Format(CultureInfo.InvariantCulture, source, known));
+            parts.Add($"{owner.Kind} '{owner.Name}': " + source(known));
         }
 
         return (pods, string.Join(", ", parts));

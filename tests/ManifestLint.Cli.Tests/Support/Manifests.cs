@@ -1,6 +1,9 @@
 namespace ManifestLint.Cli.Tests.Support;
 
-/// <summary>Small manifests the tests combine: a Deployment with app=web, and Services that select it or miss it.</summary>
+/// <summary>
+/// Small manifests the tests combine: a Deployment with app=web (with a readiness probe and a memory limit, so that only
+/// the broken references the tests are about are reported), and Services that select it or miss it.
+/// </summary>
 public static class Manifests
 {
     public const string Deployment = """
@@ -12,7 +15,7 @@ public static class Manifests
           template:
             metadata: {labels: {app: web}}
             spec:
-              containers: [{name: web, image: web:1, ports: [{name: http, containerPort: 8080}]}]
+              containers: [{name: web, image: web:1, ports: [{name: http, containerPort: 8080}], readinessProbe: {tcpSocket: {port: http}}, resources: {limits: {memory: 128Mi}}}]
 
         """;
 

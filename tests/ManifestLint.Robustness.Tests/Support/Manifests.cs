@@ -4,7 +4,7 @@ namespace ManifestLint.Robustness.Tests.Support;
 public static class Manifests
 {
     /// <summary>
-    /// The seed incident: Service 'inference-api' selects tier=backend, which the pods lack (ML1001 at "selector:");
+    /// The seed incident (its Deployment otherwise sound: a readiness probe and a memory limit): Service 'inference-api' selects tier=backend, which the pods lack (ML1001 at "selector:");
     /// Service 'inference-admin' sends port 81 to 9999, which no container declares (ML1003); its metrics port is
     /// suppressed with a trailing comment.
     /// </summary>
@@ -29,6 +29,10 @@ public static class Manifests
                   ports:
                     - name: http
                       containerPort: 8080
+                  readinessProbe:
+                    httpGet: {path: /ready, port: http}
+                  resources:
+                    limits: {memory: 512Mi}
         ---
         apiVersion: v1
         kind: Service
