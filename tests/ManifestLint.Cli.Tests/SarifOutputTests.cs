@@ -167,7 +167,8 @@ public sealed class SarifOutputTests
     public void OverTheSizeLimitHelpIsShortenedAndResultsAreDroppedUntilTheCompressedLogFits()
     {
         // Enough results that they, not the rule pages, make up most of the log.
-        using var tree = new TempTree().Write("deployment.yaml", Manifests.Deployment)
+        // complete: the input holds every workload of 'shop', so each Service selecting none is an error.
+        using var tree = new TempTree().Write(".manifestlint.yaml", "complete: [shop]\n").Write("deployment.yaml", Manifests.Deployment)
             .Write("services.yaml", string.Join("---\n", Enumerable.Range(0, 1500).Select(i => Manifests.Service($"missing-{i}", $"missing-{i}"))));
         var result = Analyze(tree.Root);
         var full = WriteSarif(result, SarifLimits.GitHub, tree.Root);
@@ -250,8 +251,8 @@ public sealed class SarifOutputTests
     /// <summary>ML1001 errors (Services selecting nothing) and ML1003 warnings (named targetPorts nobody declares), one file each.</summary>
     private static TempTree ManyFindings(int errors, int warnings)
     {
-        // The Deployment sits with the Services, in one deployment unit, so the unit's workloads are known.
-        var tree = new TempTree().Write(".manifestlint.yaml", "rules: {ML1003: warning}\n").Write("services/deployment.yaml", Manifests.Deployment);
+        // complete: the input holds every workload of 'shop', so each Service selecting none is an error.
+        var tree = new TempTree().Write(".manifestlint.yaml", "rules: {ML1003: warning}\ncomplete: [shop]\n").Write("deployment.yaml", Manifests.Deployment);
         for (var i = 0; i < errors; i++)
         {
             tree.Write($"services/missing-{i:D3}.yaml", Manifests.Service($"missing-{i}", $"missing-{i}"));

@@ -25,7 +25,6 @@ public sealed class ManifestIndex
     private readonly HashSet<string> _externalKindsAnyNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Kind, string Namespace, string Name), GeneratedObject> _generated = [];
     private readonly Dictionary<(string Kind, string Name), List<KustomizeGeneratedObject>> _kustomizeGenerated = [];
-    private readonly HashSet<(string Kind, string Namespace)> _kindsDeclaredIn = [];
     private readonly ReadOnce<Resource, NetworkPolicy?> _networkPolicies = new(NetworkPolicy.TryRead);
     private readonly ReadOnce<PodTemplate, IReadOnlyList<ConfigReference>> _configReferences = new(ConfigReferences.Of);
     private readonly ReadOnce<Resource, IReadOnlySet<string>?> _declaredKeys = new(ConfigReferences.DeclaredKeys);
@@ -75,7 +74,6 @@ public sealed class ManifestIndex
             if (resource.Namespace is not null)
             {
                 namespaces.Add(resource.Namespace);
-                _kindsDeclaredIn.Add((resource.Kind, resource.Namespace));
                 Add(_byKindIn, (resource.Kind, resource.Namespace), resource);
             }
 
@@ -87,7 +85,6 @@ public sealed class ManifestIndex
             foreach (var generated in generatedObjects[i])
             {
                 _generated.TryAdd((generated.Kind, generated.Namespace, generated.Name), generated);
-                _kindsDeclaredIn.Add((generated.Kind, generated.Namespace));
             }
 
             if (templates[i] is { } template)
@@ -109,9 +106,6 @@ public sealed class ManifestIndex
         foreach (var generated in KustomizeGenerated)
         {
             Add(_kustomizeGenerated, (generated.Kind, generated.Name), generated);
-
-            // A generator without a namespace emits an object without one: the default namespace, like any such object.
-            _kindsDeclaredIn.Add((generated.Kind, generated.Namespace ?? defaultNamespace));
         }
 
         foreach (var external in externalObjects ?? [])
@@ -184,12 +178,6 @@ public sealed class ManifestIndex
         FindKustomizeGenerated(kind, @namespace, name) is not null ||
         IsDeclaredExternally(kind, @namespace, name);
 
-    /// <summary>
-    /// Whether the input manages objects of this kind in the namespace: it declares one there, or a known
-    /// controller or a kustomize generator creates one there. Rules that report a missing object use this to
-    /// stay quiet where such objects are evidently created outside the input (kubectl, CI, another repository).
-    /// </summary>
-    public bool DeclaresKindIn(string kind, string @namespace) => _kindsDeclaredIn.Contains((kind, @namespace));
 
     public PodTemplate? PodTemplateOf(Resource owner) => _podTemplateByOwner.GetValueOrDefault(owner);
 

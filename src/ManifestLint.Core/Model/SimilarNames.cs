@@ -22,7 +22,7 @@ public static class SimilarNames
             }
 
             var distance = SameWhenNormalized(name, wanted) ? 0 : Distance(wanted, name);
-            if (distance < bestDistance && distance <= Allowed(wanted))
+            if (distance < bestDistance && (distance <= Allowed(wanted) || distance == 1 && IsTransposition(wanted, name)))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -31,6 +31,13 @@ public static class SimilarNames
 
         return best;
     }
+
+    /// <summary>
+    /// Two letters swapped ("wbe" for "web"): a typo even in a short name, where a changed letter ("api", "apx") is more
+    /// often a different name.
+    /// </summary>
+    private static bool IsTransposition(string a, string b) =>
+        a.Length == b.Length && a.Length >= 3 && a.Order().SequenceEqual(b.Order());
 
     /// <summary>Two edits for longer names, one for short ones: "db" vs "dc" is a different name, not a typo.</summary>
     private static int Allowed(string wanted) => wanted.Length >= 8 ? 2 : wanted.Length >= 4 ? 1 : 0;

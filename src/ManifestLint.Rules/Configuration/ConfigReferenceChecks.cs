@@ -70,7 +70,7 @@ internal static class ConfigReferenceChecks
                 continue;
             }
 
-            foreach (var key in reference.Keys.Where(k => !keys.Contains(k.Key)))
+            foreach (var key in reference.Keys.Where(k => !keys.Contains(k.Key) && !k.Node.IsPlaceholder))
             {
                 var target = objects[0];
                 var keysNode = target.Root.KeyOf("data") ?? target.Root.KeyOf(kind == ConfigReferences.Secret ? "stringData" : "binaryData");

@@ -46,6 +46,11 @@ public sealed class ML1103IngressTlsSecretMissing : ManifestAnalyzer
                 continue; // No secretName: the controller's default certificate is used on purpose.
             }
 
+            if (nameNode.IsPlaceholder)
+            {
+                continue; // Filled in by a tool before it is applied: the real name is unknown.
+            }
+
             // A note whatever the evidence (TLS Secrets are usually made outside the manifests), with the evidence's
             // explanation when there is one ("it exists in namespace 'prod'").
             var name = nameNode.Value;

@@ -51,7 +51,7 @@ public sealed class RealWorldTests
         }
     }
 
-    /// <summary>One line per warning or error of a cross-resource or input rule: "project path:line ID message".</summary>
+    /// <summary>One line per warning or error of a reference or input rule: "project path:line ID message".</summary>
     private static IEnumerable<string> Lint(string project)
     {
         var result = LintRunner.Run(new LintRequest
@@ -62,9 +62,17 @@ public sealed class RealWorldTests
             UseEditorConfig = false,
         }, RuleCatalog.CreateEngine()).Result;
         return result.Active
-            .Where(d => d.Severity >= Severity.Warning && (d.Rule.IsCrossResource || d.Rule.Category is RuleCategories.Input))
+            .Where(d => d.Severity >= Severity.Warning && IsReferenceOrInputRule(d.Rule))
             .Select(d => $"{project} {d.Location.Path}:{d.Location.Span.Start.Line} {d.Id} {Flatten(d.Message)}");
     }
+
+    /// <summary>
+    /// The rules this precision test is about: the references between objects (ML1xxx) and reading the input (ML9xxx).
+    /// Single-object checks (ML3xxx, ML4xxx) report what a manifest says of itself, and are measured on these projects
+    /// in rules/PARITY.md instead.
+    /// </summary>
+    internal static bool IsReferenceOrInputRule(RuleDescriptor rule) =>
+        rule.Id.StartsWith("ML1", StringComparison.Ordinal) || rule.Category is RuleCategories.Input;
 
     private static string Flatten(string message) => message.Replace('\n', ' ').Replace('\r', ' ');
 
