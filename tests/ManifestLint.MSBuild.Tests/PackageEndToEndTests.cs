@@ -87,7 +87,7 @@ public sealed class PackageEndToEndTests
     {
         var project = CreateProject("broken");
         SampleManifests.Write(project, "deploy/api.yaml", SampleManifests.SelectorMatchesNoPods);
-        var expected = $"{project}/deploy/api.yaml(25,3,25,11): error ML1001: Service 'api' selects app=api, but no pod template in namespace 'default' has these labels ({HelpBase}ML1001.md) [{project}/Sample.csproj]";
+        var expected = $"{project}/deploy/api.yaml(25,3,25,11): error ML1001: Service 'api' selects app=wbe, but no pod template in namespace 'default' has these labels; Deployment 'web' comes closest but lacks app=wbe (has app=web) ({HelpBase}ML1001.md) [{project}/Sample.csproj]";
 
         var first = Build(project);
 

@@ -41,7 +41,7 @@ internal static class SampleManifests
 
         """;
 
-    /// <summary>The Service selects app=api, but the only pods are app=web: ML1001 on the selector key, line 25, columns 3-11.</summary>
+    /// <summary>The Service selects app=wbe, a typo of the pods' app=web: ML1001 on the selector key, line 25, columns 3-11.</summary>
     public const string SelectorMatchesNoPods = """
         apiVersion: apps/v1
         kind: Deployment
@@ -68,7 +68,7 @@ internal static class SampleManifests
           ports:
             - port: 80
           selector:
-            app: api
+            app: wbe
 
         """;
 

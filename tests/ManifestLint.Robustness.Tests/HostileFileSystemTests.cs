@@ -97,7 +97,7 @@ public sealed class HostileFileSystemTests
     public void FileWithoutReadPermissionIsReportedOrReadAsTheUserMay()
     {
         var locked = Path.Combine(_root, "locked.yaml");
-        File.WriteAllText(locked, "apiVersion: v1\nkind: Service\nmetadata: {name: locked, namespace: ml}\nspec:\n  selector: {app: nothing-here}\n  ports: [{port: 80}]\n");
+        File.WriteAllText(locked, "apiVersion: v1\nkind: Service\nmetadata: {name: locked, namespace: ml}\nspec:\n  selector: {app: inference-apl}\n  ports: [{port: 80}]\n"); // one letter from the incident pods
         File.SetUnixFileMode(locked, UnixFileMode.None);
 
         var run = Lint(_root);
