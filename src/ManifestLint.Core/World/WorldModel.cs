@@ -412,12 +412,14 @@ public sealed partial class WorldModel
     /// <c>app: web</c>). A template that shares a common label but differs in the others (<c>part-of: shop</c>,
     /// <c>component: cart</c> against <c>component: checkout</c>) is another workload, not a near miss.
     /// </summary>
-    private Evidence? NearMiss(string @namespace, LabelSelector selector)
-    {
-        var near = SelectorNearMiss.Closest(selector, Index, @namespace) is { } closest && IsNearMiss(selector, closest) ? closest
+    public PodTemplate? NearMissTemplate(string @namespace, LabelSelector selector) =>
+        SelectorNearMiss.Closest(selector, Index, @namespace) is { } closest && IsNearMiss(selector, closest) ? closest
             : selector.MatchExpressions.Count == 0 ? Index.PodTemplatesIn(@namespace).FirstOrDefault(t => IsMisspelled(selector, t))
             : null;
-        if (near is null)
+
+    private Evidence? NearMiss(string @namespace, LabelSelector selector)
+    {
+        if (NearMissTemplate(@namespace, selector) is not { } near)
         {
             return null;
         }

@@ -59,7 +59,7 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
         {
             foreach (var address in ServiceAddresses.Find(text.Value, valueIsHost))
             {
-                if (Blocked(context.Index, policies, caller, address) is not { } finding || !reported.Add((text, finding.Service)))
+                if (Blocked(context.World, policies, caller, address) is not { } finding || !reported.Add((text, finding.Service)))
                 {
                     continue;
                 }
@@ -100,8 +100,9 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
     /// selects it admits the caller on the Service's target port; null when the call gets through or the input
     /// cannot tell.
     /// </summary>
-    private static Finding? Blocked(ManifestIndex index, Policies policies, PodTemplate caller, ServiceAddress address)
+    private static Finding? Blocked(Core.World.WorldModel world, Policies policies, PodTemplate caller, ServiceAddress address)
     {
+        var index = world.Index;
         var ns = address.Namespace ?? caller.Namespace;
         if (index.FindAll("Service", ns, address.Service).FirstOrDefault(s => s.Group == "") is not { } service ||
             ServiceSelection.SelectedPods(index, service) is not { } targets)
@@ -115,7 +116,7 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
             // The selector is broken (ML1001). Fixing it makes the pods it comes closest to the target, as in seed
             // incident 000, where both faults hid each other; without such a near miss there is nothing to judge.
             var selector = LabelSelector.FromMap(service.Spec!.MappingAt("selector")!);
-            if (SelectorNearMiss.Closest(selector, index, ns) is not { } near)
+            if (world.NearMissTemplate(ns, selector) is not { } near)
             {
                 return null;
             }
