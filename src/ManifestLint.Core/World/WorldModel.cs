@@ -202,7 +202,8 @@ public sealed partial class WorldModel
     /// add (a StatefulSet's pod names, a Job's job-name). Unknowable when a match depends on what the input cannot see
     /// (a hash label, an operator's labels, a placeholder, a namespace where custom resources or the cluster itself may run
     /// pods). Otherwise absent only with evidence: a near miss, the labels in another namespace of the referrer's unit
-    /// (when the referrer omitted its namespace, or the unit runs workloads in it), or a completeness declaration.
+    /// (when either side omitted its namespace while the unit states namespaces, or the unit runs workloads in the
+    /// referrer's namespace), or a completeness declaration.
     /// </summary>
     public PodResolution SelectPods(Resource from, string @namespace, LabelSelector selector)
     {
