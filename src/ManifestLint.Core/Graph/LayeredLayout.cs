@@ -62,7 +62,9 @@ public static class LayeredLayout
     {
         var columns = Enumerable.Range(0, Columns).Select(c => nodes.Where(n => ColumnOf(n) == c).OrderBy(n => n.Id, StringComparer.Ordinal).ToList()).ToArray();
         var neighbours = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var edge in edges)
+        // Calls and admissions run against the flow (a workload to a Service or a policy): they would pull Services
+        // towards their callers rather than their pods, so only the flow's own edges order the columns.
+        foreach (var edge in edges.Where(e => e.Kind is not (EdgeKind.Calls or EdgeKind.Admits)))
         {
             (neighbours.TryGetValue(edge.From, out var a) ? a : neighbours[edge.From] = []).Add(edge.To);
             (neighbours.TryGetValue(edge.To, out var b) ? b : neighbours[edge.To] = []).Add(edge.From);
