@@ -19,9 +19,9 @@ public sealed record GraphView(string Namespace, IReadOnlyList<NodeBox> Boxes, I
 /// </summary>
 public static class LayeredLayout
 {
-    public const double NodeWidth = 200;
+    public const double NodeWidth = 180;
     public const double NodeHeight = 42;
-    public const double ColumnGap = 150;
+    public const double ColumnGap = 130;
     public const double RowGap = 16;
     public const double Margin = 20;
     public const int Columns = 4;

@@ -278,7 +278,7 @@ public sealed class HtmlOutputWriter : IOutputWriter
             output.Write($"<title>{E(kind)} {E(node.Namespace ?? "")}/{E(node.Name)}{E(where)}{(count > 0 ? $" ({count} findings)" : "")}</title>");
             output.Write($"<rect width=\"{N(box.Width)}\" height=\"{N(box.Height)}\" rx=\"6\"/>");
             output.Write($"<text class=\"kind\" x=\"8\" y=\"15\">{E(kind)}</text>");
-            output.Write($"<text class=\"name\" x=\"8\" y=\"32\">{E(Shorten(name, 26))}</text>");
+            output.Write($"<text class=\"name\" x=\"8\" y=\"32\">{E(Shorten(name, 24))}</text>");
             if (count > 0)
             {
                 output.Write($"<circle class=\"badge\" cx=\"{N(box.Width - 12)}\" cy=\"12\" r=\"9\"/><text class=\"badge-text\" x=\"{N(box.Width - 12)}\" y=\"15.5\" text-anchor=\"middle\">{count}</text>");
