@@ -61,7 +61,7 @@ public sealed class HtmlReportTests
         CollectionAssert.AreEqual(new[]
         {
             "Deployment/ml/web-frontend -> Service/ml/inference-api [ML1205]",
-            "Service/ml/inference-api -> missing:Service/ml/inference-api:app=inference-api,tier=backend [ML1001]",
+            "Service/ml/inference-api -> missing:ml:app=inference-api,tier=backend [ML1001]",
         }, broken);
         Assert.IsTrue(page.DrawnEdges.Any(e => e.HasClass("state-resolved") && nodes[e["data-from"]!] == "Deployment/ml/api-gateway" && nodes[e["data-to"]!] == "Service/ml/inference-api"),
             "the admitted caller's edge is drawn, not red");

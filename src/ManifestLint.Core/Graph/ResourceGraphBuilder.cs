@@ -240,7 +240,8 @@ internal sealed class ResourceGraphBuilder
         }
 
         var role = resolution.Presence == Presence.Absent ? NodeRole.Missing : NodeRole.Unknown;
-        var standIn = $"{(role == NodeRole.Missing ? "missing" : "unknown")}:{fromId}:{selector}";
+        // One stand-in per selector and namespace: every referrer asking for the same pods points at the same box.
+        var standIn = $"{(role == NodeRole.Missing ? "missing" : "unknown")}:{from.Namespace}:{selector}";
         _nodes.TryAdd(standIn, new GraphNode(standIn, "Pods", from.Namespace, selector.Length == 0 ? "(every pod)" : selector, null, role));
         AddEdge(reversed ? standIn : fromId, reversed ? fromId : standIn, kind, label(null), StateOf(resolution.Presence, findings), findings, references);
     }

@@ -215,11 +215,13 @@ public sealed class HtmlOutputWriter : IOutputWriter
             output.Write("<p class=\"empty\">No workloads, Services or other connected objects in the input.</p>\n");
         }
 
+        // Open where something is broken (up to a few); when nothing is, open the first namespace.
         var opened = 0;
+        var anyBroken = views.Any(v => v.Edges.Any(e => e.IsBroken));
         foreach (var view in views)
         {
             var broken = view.Edges.Count(e => e.IsBroken);
-            var open = broken > 0 ? opened++ < NamespacesOpenAtStart : view == views[0];
+            var open = anyBroken ? broken > 0 && opened++ < NamespacesOpenAtStart : view == views[0];
             var search = string.Join(" ", view.Boxes.Select(b => b.Node.Name.ToLowerInvariant()).Distinct()) + " " + view.Namespace.ToLowerInvariant();
             output.Write($"<details class=\"ns\" data-ns=\"{E(view.Namespace)}\" data-broken=\"{broken}\" data-search=\"{E(search)}\"{(open ? " open" : "")}>\n");
             var counts = $"{view.Boxes.Count(b => (b.Node.Namespace ?? "") == view.Namespace && b.Node.Role == NodeRole.Object)} objects, {view.Edges.Count} references";
@@ -254,8 +256,8 @@ public sealed class HtmlOutputWriter : IOutputWriter
             var (y1, y2) = (from.CenterY, to.CenterY);
             var state = GraphStateClass(edge.State);
             var text = ResourceGraphWriter.EdgeText(edge);
-            output.Write($"<g class=\"edge state-{state} kind-{edge.Kind.ToString().ToLowerInvariant()}\" data-edge=\"{edgeDomIds[edge]}\" data-from=\"{nodeDomIds[edge.From]}\" data-to=\"{nodeDomIds[edge.To]}\" data-findings=\"{string.Join(' ', edge.FindingIds)}\">");
-            output.Write($"<title>{E(edge.From)} → {E(edge.To)}: {E(text)} ({state})</title>");
+            output.Write($"<g class=\"edge state-{state} kind-{edge.Kind.ToString().ToLowerInvariant()}\" data-edge=\"{edgeDomIds[edge]}\" data-from=\"{nodeDomIds[edge.From]}\" data-to=\"{nodeDomIds[edge.To]}\"{(edge.FindingIds.Count > 0 ? $" data-findings=\"{string.Join(' ', edge.FindingIds)}\"" : "")}>");
+            output.Write($"<title>{E(text)} ({state})</title>");
             output.Write($"<path d=\"M{N(x1)},{N(y1)} C{N(x1 + (c1 * bend))},{N(y1)} {N(x2 + (c2 * bend))},{N(y2)} {N(x2)},{N(y2)}\" marker-end=\"url(#{marker}{(edge.IsBroken ? "-broken" : "")})\"/>");
             output.Write("</g>\n");
             if (labelAll || edge.IsBroken)
