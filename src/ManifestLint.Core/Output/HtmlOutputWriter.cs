@@ -22,6 +22,9 @@ public sealed class HtmlOutputWriter : IOutputWriter
     /// <summary>Above this many edges in one view, only broken edges carry a visible label (the others keep a tooltip).</summary>
     private const int LabelledEdgeLimit = 60;
 
+    /// <summary>Above this many admission edges in the whole graph, they start hidden.</summary>
+    private const int AdmissionsShownUpTo = 300;
+
     public void Write(AnalysisResult result, TextWriter output, OutputContext context)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -57,7 +60,8 @@ public sealed class HtmlOutputWriter : IOutputWriter
         // Nothing may be fetched: the page must work offline and never leak what it shows.
         output.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
         output.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        output.Write($"<title>{E(context.ToolName)} report</title>\n<style>\n{Resource("report.css")}</style>\n</head>\n<body>\n");
+        output.Write($"<title>{E(context.ToolName)} report</title>\n<style>\n{Resource("report.css")}</style>\n</head>\n");
+        output.Write(graph.Edges.Count(e => e.Kind == EdgeKind.Admits) <= AdmissionsShownUpTo ? "<body>\n" : "<body class=\"hide-admits\">\n");
 
         WriteSummary(output, result, graph, context);
         output.Write("<div id=\"controls\"><label>Namespace <select id=\"ns-filter\"><option value=\"\">all namespaces</option>");
@@ -67,6 +71,10 @@ public sealed class HtmlOutputWriter : IOutputWriter
         }
 
         output.Write("</select></label><input id=\"search\" type=\"search\" placeholder=\"Search objects and findings\" aria-label=\"Search\">");
+        // Admissions outnumber every other edge where policies admit whole namespaces; past a few hundred they hide the
+        // topology, so they start hidden (broken ones always show) and a checkbox brings them back.
+        var showAdmissions = graph.Edges.Count(e => e.Kind == EdgeKind.Admits) <= AdmissionsShownUpTo;
+        output.Write($"<label><input id=\"show-admits\" type=\"checkbox\"{(showAdmissions ? " checked" : "")}> NetworkPolicy admissions</label>");
         output.Write("<span class=\"legend\"><i></i>resolved<i class=\"broken\"></i>broken<i class=\"unknowable\"></i>unknowable (may exist outside the input)</span></div>\n");
         output.Write("<pre id=\"js-errors\"></pre>\n<main>\n");
 
@@ -262,8 +270,12 @@ public sealed class HtmlOutputWriter : IOutputWriter
             output.Write("</g>\n");
             if (labelAll || edge.IsBroken)
             {
+                // An edge that passes a column is labelled in the gap after its source, not over the column's boxes.
+                var spansColumns = Math.Abs(x2 - x1) > LayeredLayout.NodeWidth + LayeredLayout.ColumnGap;
+                var labelX = spansColumns ? x1 + (Math.Sign(x2 - x1) * LayeredLayout.ColumnGap / 2) : (x1 + x2) / 2;
+                var labelY = (spansColumns ? y1 + ((y2 - y1) * 0.15) : (y1 + y2) / 2) - 4;
                 // Labels go in a layer above the nodes, with a halo, so crossing edges and boxes never hide them.
-                labels.Add($"<text class=\"edge-label state-{state}\" data-edge=\"{edgeDomIds[edge]}\" x=\"{N((x1 + x2) / 2)}\" y=\"{N(((y1 + y2) / 2) - 4)}\" text-anchor=\"middle\">{E(text)}</text>");
+                labels.Add($"<text class=\"edge-label state-{state} kind-{edge.Kind.ToString().ToLowerInvariant()}\" data-edge=\"{edgeDomIds[edge]}\" x=\"{N(labelX)}\" y=\"{N(labelY)}\" text-anchor=\"middle\">{E(text)}</text>");
             }
         }
 

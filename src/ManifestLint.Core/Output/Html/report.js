@@ -97,6 +97,9 @@
     });
   }
 
+  var admits = document.getElementById('show-admits');
+  admits.addEventListener('change', function () { document.body.classList.toggle('hide-admits', !admits.checked); });
+
   var pending = 0;
   search.addEventListener('input', function () { clearTimeout(pending); pending = setTimeout(applyFilters, 150); });
   filter.addEventListener('change', applyFilters);
