@@ -76,6 +76,35 @@ public sealed class HtmlReportTests
     }
 
     [TestMethod]
+    public void Selecting_a_finding_highlights_its_objects_and_edge_and_selecting_an_object_highlights_its_findings()
+    {
+        var page = Open(SeedBothFaults, "seed-000-selection");
+        var html = Path.Combine(ScreenshotFolder, "seed-000-selection.html");
+        var blocked = page.WithClass("finding").Single(f => f["data-rule"] == "ML1205");
+        var frontend = page.DrawnNodes.Single(n => n["data-id"] == "Deployment/ml/web-frontend")["data-node"]!;
+
+        // A link to the finding selects it as a click does.
+        var selected = new RenderedPage(HeadlessChromium.DumpDom(html, blocked["id"]));
+        Assert.AreEqual("", selected.ScriptErrors);
+        CollectionAssert.AreEquivalent(new[] { "Deployment/ml/web-frontend", "Service/ml/inference-api" },
+            selected.DrawnNodes.Where(n => n.HasClass("hl")).Select(n => n["data-id"]).ToArray());
+        Assert.AreEqual("ML1205", selected.DrawnEdges.Single(e => e.HasClass("hl"))["data-findings"]);
+        Assert.IsTrue(selected.WithClass("finding").Single(f => f["id"] == blocked["id"]).HasClass("hl"));
+
+        var png = Path.Combine(ScreenshotFolder, "seed-000-selected-finding.png");
+        HeadlessChromium.Screenshot(html, png, blocked["id"]);
+        TestContext.AddResultFile(png);
+        Console.WriteLine($"screenshot: {png}");
+
+        // Selecting the caller highlights the finding about it and its edges.
+        var caller = new RenderedPage(HeadlessChromium.DumpDom(html, frontend));
+        Assert.AreEqual("", caller.ScriptErrors);
+        CollectionAssert.AreEqual(new[] { "ML1205" }, caller.WithClass("finding").Where(f => f.HasClass("hl")).Select(f => f["data-rule"]).ToArray());
+        Assert.IsTrue(caller.DrawnEdges.Where(e => e.HasClass("hl")).All(e => e["data-from"] == frontend || e["data-to"] == frontend));
+        Assert.IsNotEmpty(caller.DrawnEdges.Where(e => e.HasClass("hl")));
+    }
+
+    [TestMethod]
     public void Online_boutique_draws_every_object_and_nothing_red()
     {
         var page = Open(OnlineBoutique, "online-boutique");

@@ -28,24 +28,25 @@ public static class HeadlessChromium
             "Install it with `apt-get install -y chromium` (.ci/run does this when it is missing).");
 
     /// <summary>The DOM after the page's scripts ran, serialized.</summary>
-    public static string DumpDom(string htmlFile)
+    /// <remarks><paramref name="fragment"/> (such as <c>f1</c>) is appended to the page's address, as a link to a finding would.</remarks>
+    public static string DumpDom(string htmlFile, string? fragment = null)
     {
-        var result = Run(htmlFile, ["--dump-dom"]);
+        var result = Run(htmlFile, ["--dump-dom"], fragment);
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.Contains("</html>", result.Out, "Chromium printed no DOM\n" + result);
         return result.Out;
     }
 
     /// <summary>A screenshot of the page's first 1400×1000 pixels, saved to <paramref name="pngFile"/>.</summary>
-    public static void Screenshot(string htmlFile, string pngFile, int width = 1400, int height = 1000)
+    public static void Screenshot(string htmlFile, string pngFile, string? fragment = null, int width = 1400, int height = 1000)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(pngFile)!);
-        var result = Run(htmlFile, [$"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars"]);
+        var result = Run(htmlFile, [$"--screenshot={pngFile}", $"--window-size={width},{height}", "--hide-scrollbars"], fragment);
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.IsTrue(File.Exists(pngFile) && new FileInfo(pngFile).Length > 0, "no screenshot written\n" + result);
     }
 
-    private static ProcessResult Run(string htmlFile, IEnumerable<string> args)
+    private static ProcessResult Run(string htmlFile, IEnumerable<string> args, string? fragment = null)
     {
         var chromium = RequireExecutable();
         var profile = Path.Combine(Path.GetTempPath(), "manifestlint-chromium", Guid.NewGuid().ToString("N"));
@@ -57,7 +58,7 @@ public static class HeadlessChromium
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-extensions",
                 "--disable-background-networking", $"--user-data-dir={profile}", "--virtual-time-budget=10000",
             ];
-            return ProcessRunner.Run(chromium, [.. common, .. args, new Uri(htmlFile).AbsoluteUri], Path.GetDirectoryName(htmlFile)!,
+            return ProcessRunner.Run(chromium, [.. common, .. args, new Uri(htmlFile).AbsoluteUri + (fragment is null ? "" : "#" + fragment)], Path.GetDirectoryName(htmlFile)!,
                 new Dictionary<string, string?>(), Limit);
         }
         finally

@@ -28,11 +28,13 @@
     document.querySelectorAll('svg.dim').forEach(function (e) { e.classList.remove('dim'); });
   }
 
-  function highlightNode(domId) {
+  // An object's own edges light up with it when the object is selected; a finding lights up only the edges it is about.
+  function highlightNode(domId, withEdges) {
     document.querySelectorAll('[data-node="' + domId + '"]').forEach(function (n) {
       n.classList.add('hl');
       n.closest('svg').classList.add('dim');
       var svg = n.closest('svg');
+      if (!withEdges) return;
       svg.querySelectorAll('.edge[data-from="' + domId + '"], .edge[data-to="' + domId + '"]').forEach(function (e) {
         e.classList.add('hl');
         var label = svg.querySelector('.edge-label[data-edge="' + e.dataset.edge + '"]');
@@ -50,7 +52,7 @@
     var node = event.target.closest && event.target.closest('.node');
     if (node) {
       clearHighlight();
-      highlightNode(node.dataset.node);
+      highlightNode(node.dataset.node, true);
       var first = null;
       findings.forEach(function (f) {
         if ((' ' + f.dataset.nodes + ' ').indexOf(' ' + node.dataset.node + ' ') >= 0) { f.classList.add('hl'); first = first || f; }
@@ -64,7 +66,7 @@
       finding.classList.add('hl');
       var section = bySection[finding.dataset.ns];
       if (section) { section.open = true; render(section); }
-      (finding.dataset.nodes || '').split(' ').filter(Boolean).forEach(highlightNode);
+      (finding.dataset.nodes || '').split(' ').filter(Boolean).forEach(function (id) { highlightNode(id, false); });
       (finding.dataset.edges || '').split(' ').filter(Boolean).forEach(highlightEdge);
       var target = document.querySelector('.edge.hl, .node.hl');
       if (target && target.scrollIntoView) target.scrollIntoView({ block: 'center', inline: 'center' });
@@ -108,5 +110,8 @@
     if (s.open) render(s);
     s.addEventListener('toggle', function () { if (s.open) render(s); });
   });
+  // A link to a finding (report.html#f3) or an object (#n12) opens the page with it selected, as a click would.
+  var linked = /^#[fn][0-9]+$/.test(location.hash) && document.querySelector('.finding' + location.hash + ', .node[data-node="' + location.hash.slice(1) + '"]');
+  if (linked) linked.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   document.body.dataset.ready = 'true';
 })();
