@@ -232,7 +232,8 @@ public sealed class HtmlOutputWriter : IOutputWriter
             var open = anyBroken ? broken > 0 && opened++ < NamespacesOpenAtStart : view == views[0];
             var search = string.Join(" ", view.Boxes.Select(b => b.Node.Name.ToLowerInvariant()).Distinct()) + " " + view.Namespace.ToLowerInvariant();
             output.Write($"<details class=\"ns\" data-ns=\"{E(view.Namespace)}\" data-broken=\"{broken}\" data-search=\"{E(search)}\"{(open ? " open" : "")}>\n");
-            var counts = $"{view.Boxes.Count(b => (b.Node.Namespace ?? "") == view.Namespace && b.Node.Role == NodeRole.Object)} objects, {view.Edges.Count} references";
+            var objects = view.Boxes.Count(b => (b.Node.Namespace ?? "") == view.Namespace && b.Node.Role == NodeRole.Object);
+            var counts = $"{Plural(objects, "object")}, {Plural(view.Edges.Count, "reference")}";
             output.Write($"<summary>{E(NamespaceTitle(view.Namespace))}<span class=\"counts\">{counts}{(broken > 0 ? $", <span class=\"bad\">{broken} broken</span>" : "")}</span></summary>\n");
             output.Write("<div class=\"graph-host\"></div>\n<template>");
             WriteSvg(output, view, nodeDomIds, edgeDomIds, findingCount);
@@ -315,6 +316,8 @@ public sealed class HtmlOutputWriter : IOutputWriter
     private static string IdOf(ResourceReference reference) => ResourceGraphBuilder.IdOf(reference.Kind, reference.Namespace, reference.Name);
 
     private static string NamespaceTitle(string @namespace) => @namespace.Length == 0 ? "cluster-scoped" : "namespace " + @namespace;
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
