@@ -63,6 +63,7 @@ public static class CliApp
         root.Add(CatalogCommands.Rules(console));
         root.Add(CatalogCommands.Explain(console));
         root.Add(ConnectivityCommand.Create(console));
+        root.Add(GraphCommand.Create(console));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction action)

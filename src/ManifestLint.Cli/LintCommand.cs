@@ -13,7 +13,7 @@ namespace ManifestLint.Cli;
 /// <summary>The main command: lint paths (or standard input) and write the result in one or more formats.</summary>
 public static class LintCommand
 {
-    public static readonly string[] Formats = ["text", "json", "sarif", "github", "junit"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "junit", "html"];
 
     public static RootCommand Create(CliConsole console)
     {
@@ -24,7 +24,7 @@ public static class LintCommand
         };
         var format = new Option<string[]>("--format", "-f")
         {
-            Description = "Output format: text, json, sarif, github or junit. Repeat with --output to write several",
+            Description = "Output format: text, json, sarif, github, junit or html. Repeat with --output to write several",
             AllowMultipleArgumentsPerToken = false,
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -242,6 +242,7 @@ public static class LintCommand
         "sarif" => new SarifOutputWriter(),
         "github" => new GitHubOutputWriter(),
         "junit" => new JUnitOutputWriter(),
+        "html" => new HtmlOutputWriter(),
         _ => new TextOutputWriter(),
     };
 

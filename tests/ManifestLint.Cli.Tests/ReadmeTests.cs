@@ -19,4 +19,28 @@ public sealed class ReadmeTests
         Assert.AreEqual(run.Out.Trim(), readme[tableStart..tableEnd].Trim(),
             "Regenerate the README table with: dotnet run --project src/ManifestLint.Cli -- rules --format markdown");
     }
+
+    [TestMethod]
+    public void Readme_format_option_lists_every_lint_format()
+    {
+        var readme = File.ReadAllText(TestPaths.InRepository("README.md"));
+
+        Assert.Contains($"| `-f, --format {string.Join("\\|", LintCommand.Formats)}` |", readme);
+    }
+
+    [TestMethod]
+    public void Readme_graph_usage_and_example_are_what_the_graph_command_does()
+    {
+        var readme = File.ReadAllText(TestPaths.InRepository("README.md")).Replace("\r\n", "\n");
+        Assert.Contains($"graph [PATH ...] [--format {string.Join('|', ManifestLint.Core.Graph.ResourceGraphWriter.Formats)}] [-o FILE]", readme);
+
+        var run = CliRun.InRepository("graph", "tests/ManifestLint.Rules.Tests/Fixtures/ML1205/seed-000-both-faults.yaml");
+        var section = readme[readme.IndexOf("### Topology graph", StringComparison.Ordinal)..];
+        var start = section.IndexOf("```\n", StringComparison.Ordinal) + 4;
+        var example = section[start..section.IndexOf("\n```", start, StringComparison.Ordinal)];
+        foreach (var line in example.Split('\n'))
+        {
+            Assert.Contains(line + "\n", run.Out, "README's graph example is not in the command's output");
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Index;
 using ManifestLint.Core.Model;
@@ -8,7 +7,7 @@ using Policy = ManifestLint.Core.Model.NetworkPolicy;
 namespace ManifestLint.Rules.NetworkPolicy;
 
 /// <summary>ML1205: a workload calls a Service whose pods' NetworkPolicies admit no traffic from it. See rules/ML1205.md.</summary>
-public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnalyzer
+public sealed class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnalyzer
 {
     public static readonly RuleDescriptor Rule = new(
         RuleIds.NetworkPolicyBlocksKnownCaller,
@@ -55,40 +54,14 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
         }
 
         var reported = new HashSet<(ScalarNode, Resource)>();
-        foreach (var (text, valueIsHost) in CallerStrings(caller))
+        foreach (var (text, address) in ServiceCalls.Of(caller))
         {
-            foreach (var address in ServiceAddresses.Find(text.Value, valueIsHost))
+            if (Blocked(context.World, policies, caller, address) is not { } finding || !reported.Add((text, finding.Service)))
             {
-                if (Blocked(context.World, policies, caller, address) is not { } finding || !reported.Add((text, finding.Service)))
-                {
-                    continue;
-                }
-
-                Report(context, caller, text, address, finding);
-            }
-        }
-    }
-
-    /// <summary>What the caller's containers are configured with: env values, args and command items. The bool is whether an env var's name says its value is a host.</summary>
-    private static IEnumerable<(ScalarNode Text, bool ValueIsHost)> CallerStrings(PodTemplate caller)
-    {
-        foreach (var container in caller.Containers)
-        {
-            foreach (var env in container.Node.SequenceAt("env")?.Mappings() ?? [])
-            {
-                if (env.ScalarAt("value") is { IsNull: false } value)
-                {
-                    yield return (value, HostVariable().IsMatch(env.StringAt("name") ?? ""));
-                }
+                continue;
             }
 
-            foreach (var key in new[] { "command", "args" })
-            {
-                foreach (var item in container.Node.SequenceAt(key)?.Items.OfType<ScalarNode>() ?? [])
-                {
-                    yield return (item, false);
-                }
-            }
+            Report(context, caller, text, address, finding);
         }
     }
 
@@ -211,8 +184,4 @@ public sealed partial class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnaly
         string.Join(", ", targets.Take(3).Select(t => $"{t.Owner.Kind} '{t.Owner.Name}'")) + (targets.Count > 3 ? ", …" : "");
 
     private static bool UsesHostNetwork(PodTemplate pod) => pod.Spec?.ScalarAt("hostNetwork")?.AsBoolean() == true;
-
-    /// <summary>Env var names whose value is a host on its own (REDIS_HOST=redis): only then does a bare name count without a port or URL.</summary>
-    [GeneratedRegex("(^|_)(HOST|HOSTNAME|ADDR|ADDRESS|SERVER|ENDPOINT)$", RegexOptions.IgnoreCase)]
-    private static partial Regex HostVariable();
 }
