@@ -1,3 +1,4 @@
+using ManifestLint.Core.Baseline;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Loading;
 
@@ -27,6 +28,15 @@ public sealed record LintRequest
     public bool UseEditorConfig { get; init; } = true;
 
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Compare with this baseline: its findings are reported as unchanged and do not count.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>
+    /// Record the run's findings here. The run is then compared with what was just written, so every finding is
+    /// unchanged and the run passes: recording is how a team accepts today's findings.
+    /// </summary>
+    public string? WriteBaselinePath { get; init; }
 }
 
 public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config);
@@ -76,6 +86,23 @@ public static class LintRunner
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
         var result = engine.Analyze(inputs, options, collected.Diagnostics);
+        if (request.WriteBaselinePath is not null)
+        {
+            var recorded = BaselineComparison.Record(result);
+            recorded.Save(Path.GetFullPath(request.WriteBaselinePath, request.BaseDirectory));
+            result = BaselineComparison.Apply(result, recorded);
+        }
+        else if (request.BaselinePath is not null)
+        {
+            var baselinePath = Path.GetFullPath(request.BaselinePath, request.BaseDirectory);
+            if (!File.Exists(baselinePath))
+            {
+                throw new ConfigurationException($"{request.BaselinePath}: baseline file not found (create it with --write-baseline)");
+            }
+
+            result = BaselineComparison.Apply(result, BaselineFile.Load(baselinePath));
+        }
+
         return new LintOutcome(result, collected.MissingPaths, config);
     }
 }

@@ -121,8 +121,9 @@ public sealed class JUnitOutputWriter : IOutputWriter
         else if (testCase.Findings.Count > 0)
         {
             var reasons = testCase.Findings.Select(d => d.Suppression?.Justification).Where(j => j is not null).Distinct();
+            var why = testCase.Findings.All(d => d.IsBaselined) ? "in the baseline" : "suppressed";
             xml.WriteStartElement("skipped");
-            xml.WriteAttributeString("message", Clean("suppressed" + (reasons.Any() ? ": " + string.Join("; ", reasons) : "")));
+            xml.WriteAttributeString("message", Clean(why + (reasons.Any() ? ": " + string.Join("; ", reasons) : "")));
             xml.WriteEndElement();
         }
 

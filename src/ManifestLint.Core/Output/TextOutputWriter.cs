@@ -106,7 +106,7 @@ public sealed partial class TextOutputWriter : IOutputWriter
         var errors = active.Count(d => d.Severity == Severity.Error);
         var warnings = active.Count(d => d.Severity == Severity.Warning);
         var infos = active.Count(d => d.Severity == Severity.Info);
-        var suppressed = result.Diagnostics.Count - active.Count;
+        var suppressed = result.Diagnostics.Count(d => d.IsSuppressed);
         var files = result.Statistics.Files;
         var summary = active.Count == 0
             ? $"No problems found in {Plural(files, "file")} ({Plural(result.Statistics.Resources, "resource")})"
@@ -116,7 +116,25 @@ public sealed partial class TextOutputWriter : IOutputWriter
             summary += $"; {suppressed} suppressed";
         }
 
+        if (result.Baseline is { } baseline)
+        {
+            summary += $"; {baseline.Unchanged} baselined";
+            if (baseline.Gone.Count > 0)
+            {
+                summary += $", {baseline.Gone.Count} gone";
+            }
+        }
+
         output.WriteLine(paint.Apply(summary, errors > 0 ? "1;31" : warnings > 0 ? "1;33" : "1;32"));
+        if (result.Baseline is { Gone.Count: > 0 } shrinking)
+        {
+            // Fixed findings are named, so the baseline is seen to shrink and its owner knows to write it again.
+            output.WriteLine($"Gone since the baseline (fixed; write the baseline again to drop {(shrinking.Gone.Count == 1 ? "it" : "them")}):");
+            foreach (var gone in shrinking.Gone)
+            {
+                output.WriteLine($"  {gone}");
+            }
+        }
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
