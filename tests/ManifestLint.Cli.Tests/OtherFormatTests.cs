@@ -96,8 +96,8 @@ public sealed class OtherFormatTests
         var json = JsonNode.Parse(run.Out)!.AsObject();
 
         Assert.AreEqual(1, json["version"]!.GetValue<int>());
-        CollectionAssert.AreEqual(new[] { "version", "tool", "summary", "diagnostics" }, json.Select(p => p.Key).ToArray());
-        string[] keys = ["id", "title", "category", "severity", "message", "help", "helpUri", "location", "resource", "related", "suppression"];
+        CollectionAssert.AreEqual(new[] { "version", "tool", "summary", "diagnostics", "gone" }, json.Select(p => p.Key).ToArray());
+        string[] keys = ["id", "title", "category", "severity", "message", "help", "helpUri", "location", "resource", "related", "baselineState", "suppression"];
         foreach (var diagnostic in json["diagnostics"]!.AsArray())
         {
             CollectionAssert.AreEqual(keys, diagnostic!.AsObject().Select(p => p.Key).ToArray());

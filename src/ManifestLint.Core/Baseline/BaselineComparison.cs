@@ -64,7 +64,11 @@ public sealed record BaselineComparison(int New, int Unchanged, IReadOnlyList<Fi
         var diagnostics = result.Diagnostics
             .Select(d => states.TryGetValue(d, out var state) ? d with { Baseline = state } : d)
             .ToList();
-        var gone = entries.Where((_, e) => !entryMatched[e]).ToList();
+        // An entry is gone only when this run looked for it: its rule ran and its file was read. A run over one folder,
+        // or with --include, says nothing about the rest of the baseline.
+        var rulesRun = result.RulesRun.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var filesRead = result.Files.Select(f => f.Source.Path).ToHashSet(StringComparer.Ordinal);
+        var gone = entries.Where((entry, e) => !entryMatched[e] && rulesRun.Contains(entry.Rule) && (entry.File.Length == 0 || filesRead.Contains(entry.File))).ToList();
         var unchanged = findingMatched.Count(m => m);
         return result with
         {

@@ -532,10 +532,10 @@ public sealed class SarifOutputWriter : IOutputWriter
 
         /// <summary>
         /// A baselined finding that no longer occurs (SARIF §3.27.24 <c>baselineState: absent</c>). The baseline keeps
-        /// no line numbers, so the location is the file alone (and the object as a logical location); with
-        /// <c>kind: pass</c> and <c>level: none</c> no viewer mistakes it for an open problem. GitHub code scanning
-        /// needs at least one location with a URI to accept a result; a finding recorded without a file has none
-        /// and is left out.
+        /// no line numbers, so the location is the object's name when the object is still in the file, else the file's
+        /// first line; with <c>kind: pass</c> and <c>level: none</c> no viewer mistakes it for an open problem. GitHub
+        /// code scanning needs a location with a URI to accept a result; a finding recorded without a file has none and
+        /// is left out.
         /// </summary>
         private void WriteAbsentResult(Utf8JsonWriter json, Baseline.FindingIdentity gone)
         {
@@ -557,24 +557,11 @@ public sealed class SarifOutputWriter : IOutputWriter
             WriteMessage(json, EscapeBrackets($"Fixed since the baseline: {gone.Rule}{(what.Length > 0 ? " at " + what : "")} no longer occurs."));
             json.WriteStartArray("locations");
             json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            if (ArtifactPaths.IsStandardInput(gone.File))
-            {
-                json.WriteString("uri", StandardInputUri);
-            }
-            else if (Path.IsPathRooted(gone.File))
-            {
-                json.WriteString("uri", new Uri(gone.File).AbsoluteUri);
-            }
-            else
-            {
-                json.WriteString("uri", string.Join('/', gone.File.Split('/').Select(Uri.EscapeDataString)));
-                json.WriteString("uriBaseId", SourceRootBaseId);
-            }
 
-            json.WriteEndObject();
-            json.WriteEndObject();
+            // GitHub needs a region: the object's name when the object is still there, else the file's start.
+            var place = _result.Index.Resources.FirstOrDefault(r => r.File.Path == gone.File && r.Reference.ToString() == gone.Object)?.Location
+                ?? new Location(gone.File, new Yaml.TextSpan(new(1, 1), new(1, 1)));
+            WritePhysicalLocation(json, place);
             if (gone.Object is not null)
             {
                 json.WriteStartArray("logicalLocations");
