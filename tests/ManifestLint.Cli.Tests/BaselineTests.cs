@@ -127,6 +127,18 @@ public sealed class BaselineTests
     }
 
     [TestMethod]
+    public void JUnitSkipsTheCaseOfABaselinedFinding()
+    {
+        using var tree = RepositoryWithOneFinding();
+        tree.Run("k8s", "--write-baseline", "baseline.jsonl");
+
+        var xml = ProducedJUnit.Check(tree.Run("k8s", "--baseline", "baseline.jsonl", "--format", "junit").Out);
+
+        Assert.AreEqual("in the baseline", xml.Root!.Descendants("skipped").Single().Attribute("message")!.Value);
+        Assert.AreEqual("0", xml.Root.Attribute("failures")!.Value);
+    }
+
+    [TestMethod]
     public void WithoutABaseline_ResultsHaveNoBaselineState()
     {
         using var tree = RepositoryWithOneFinding();
