@@ -25,6 +25,38 @@ public sealed class OtherFormatTests
     }
 
     [TestMethod]
+    public void GitHubAnnotatesTenOfEachLevel_ListsTheRestInTheLog_AndSaysSoInOneNotice()
+    {
+        // Twelve Services whose pods lack their tier (12 errors), and eleven whose ML1001 is made a warning.
+        var tree = new TempTree().Write("deployment.yaml", Manifests.Deployment)
+            .Write(".editorconfig", "root = true\n[warn/**]\ndotnet_diagnostic.ML1001.severity = warning\n");
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            tree.Write($"err/s{i:00}.yaml", Manifests.Service($"e{i:00}", $"web\n    tier: t{i}"));
+        }
+
+        foreach (var i in Enumerable.Range(1, 11))
+        {
+            tree.Write($"warn/s{i:00}.yaml", Manifests.Service($"w{i:00}", $"web\n    tier: t{i}"));
+        }
+
+        using (tree)
+        {
+            var lines = tree.Run(".", "--format", "github").Out.TrimEnd('\n').Split('\n');
+
+            Assert.HasCount(10, lines.Where(l => l.StartsWith("::error ", StringComparison.Ordinal)));
+            Assert.HasCount(10, lines.Where(l => l.StartsWith("::warning ", StringComparison.Ordinal)));
+            CollectionAssert.AreEqual(
+                new[] { "err/s11.yaml:5:3: error ML1001: ", "err/s12.yaml:5:3: error ML1001: ", "warn/s11.yaml:5:3: warning ML1001: " },
+                lines.Where(l => !l.StartsWith("::", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf("ML1001: ", StringComparison.Ordinal) + 8)]).ToArray());
+            Assert.AreEqual(
+                "::notice title=ManifestLint::3 more findings are not annotated (GitHub shows 10 annotations of each level per step): "
+                + "2 errors (ML1001 ×2), 1 warning (ML1001 ×1). They are listed in the log above.",
+                lines[^1]);
+        }
+    }
+
+    [TestMethod]
     public void GitHubAnnotationsSpanningLinesHaveNoColumns()
     {
         // GitHub rejects columns on an annotation whose start and end lines differ; no rule reports such a span
