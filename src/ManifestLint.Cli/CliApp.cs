@@ -37,6 +37,7 @@ public static class CliApp
           dotnet manifest-lint --fail-level warning    fail on warnings too
           dotnet manifest-lint rules --format markdown
           dotnet manifest-lint explain ML1001
+          dotnet manifest-lint init                    write a commented .manifestlint.yaml and print a GitHub workflow
           dotnet manifest-lint connectivity k8s/ --format md
                                                        list the connections NetworkPolicies allow between workloads
 
@@ -63,6 +64,7 @@ public static class CliApp
         root.Add(CatalogCommands.Rules(console));
         root.Add(CatalogCommands.Explain(console));
         root.Add(ConnectivityCommand.Create(console));
+        root.Add(InitCommand.Create(console));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction action)
