@@ -1,5 +1,6 @@
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Core.Baseline;
 

@@ -1,8 +1,7 @@
-using ManifestLint.Core.Baseline;
 using ManifestLint.Core.Tests.Support;
 using ManifestLint.Core.Yaml;
 
-namespace ManifestLint.Core.Tests.Baseline;
+namespace ManifestLint.Core.Tests.Yaml;
 
 /// <summary>The logical path names a key the way a reader would, and does not change when lines move.</summary>
 [TestClass]
