@@ -63,11 +63,15 @@ public static class LintCommand
             Description = "Record the current findings in this baseline file (the run then passes: every finding is baselined)",
             HelpName = "FILE",
         };
+        var kustomize = new Option<bool>("--kustomize")
+        {
+            Description = "Render each kustomization root with kubectl kustomize (or kustomize build) and lint the result, with findings mapped back to the files",
+        };
         var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
 
         var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
         {
-            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline,
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize,
         };
 
         foreach (var version in command.Options.OfType<VersionOption>())
@@ -105,7 +109,8 @@ public static class LintCommand
                 Stats: parse.GetValue(stats),
                 MaxFileSize: parse.GetValue(maxFileSize),
                 Baseline: parse.GetValue(baseline),
-                WriteBaseline: parse.GetValue(writeBaseline));
+                WriteBaseline: parse.GetValue(writeBaseline),
+                Kustomize: parse.GetValue(kustomize));
             return Run(settings, console);
         });
         return command;
@@ -127,7 +132,8 @@ public static class LintCommand
         bool Stats,
         long? MaxFileSize,
         string? Baseline,
-        string? WriteBaseline);
+        string? WriteBaseline,
+        bool Kustomize);
 
     private static int Run(Settings settings, CliConsole console)
     {
@@ -151,6 +157,11 @@ public static class LintCommand
                     .ToDictionary(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal);
                 var message = string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}"));
                 return Fail(settings, console, context, message, ExitCodes.UsageError);
+            }
+
+            foreach (var note in outcome.Notes ?? [])
+            {
+                console.Error.WriteLine($"note: {note}");
             }
 
             var result = outcome.Result;
@@ -223,6 +234,7 @@ public static class LintCommand
             MaxFileSize = settings.MaxFileSize,
             BaselinePath = settings.Baseline is null ? null : Path.GetFullPath(settings.Baseline, cwd),
             WriteBaselinePath = settings.WriteBaseline is null ? null : Path.GetFullPath(settings.WriteBaseline, cwd),
+            Kustomize = settings.Kustomize,
         };
     }
 

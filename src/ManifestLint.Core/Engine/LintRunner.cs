@@ -29,6 +29,9 @@ public sealed record LintRequest
 
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Render kustomization roots with kubectl kustomize and lint what they produce, mapped back to the files.</summary>
+    public bool Kustomize { get; init; }
+
     /// <summary>Compare with this baseline: its findings are reported as unchanged and do not count.</summary>
     public string? BaselinePath { get; init; }
 
@@ -39,7 +42,8 @@ public sealed record LintRequest
     public string? WriteBaselinePath { get; init; }
 }
 
-public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config);
+/// <param name="Notes">What the user should know about how the input was read (a kustomize build that failed).</param>
+public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config, IReadOnlyList<string>? Notes = null);
 
 /// <summary>
 /// Turns a request into an analysis: finds the configuration, collects the files, and runs the engine.
@@ -85,7 +89,11 @@ public static class LintRunner
             Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
-        var result = engine.Analyze(inputs, options, collected.Diagnostics);
+        var rendering = request.Kustomize
+            ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)
+            : new Kustomize.KustomizeRendering(inputs, [], []);
+        var result = engine.Analyze(rendering.Inputs, options, collected.Diagnostics);
+        result = Kustomize.KustomizeOrigins.MapBack(result, rendering.Builds, request.BaseDirectory);
         if (request.WriteBaselinePath is not null)
         {
             var recorded = BaselineComparison.Record(result);
@@ -103,6 +111,6 @@ public static class LintRunner
             result = BaselineComparison.Apply(result, BaselineFile.Load(baselinePath));
         }
 
-        return new LintOutcome(result, collected.MissingPaths, config);
+        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes);
     }
 }

@@ -74,8 +74,12 @@ public static partial class LogicalPath
     /// Where the steps lead in another copy of the object (the file kustomize read it from): the last key (or its
     /// value) when every step is there, else the deepest key that is, else the object's start.
     /// </summary>
-    public static TextSpan Resolve(MappingNode root, IReadOnlyList<PathStep> steps, bool atKey)
+    public static TextSpan Resolve(MappingNode root, IReadOnlyList<PathStep> steps, bool atKey) => Resolve(root, steps, atKey, out _);
+
+    /// <summary>As <see cref="Resolve(MappingNode, IReadOnlyList{PathStep}, bool)"/>; <paramref name="complete"/> says whether every step was there.</summary>
+    public static TextSpan Resolve(MappingNode root, IReadOnlyList<PathStep> steps, bool atKey, out bool complete)
     {
+        complete = false;
         ManifestNode node = root;
         var found = new TextSpan(root.Span.Start, root.Span.Start);
         for (var i = 0; i < steps.Count; i++)
@@ -96,10 +100,11 @@ public static partial class LogicalPath
             }
             else
             {
-                break;
+                return found;
             }
         }
 
+        complete = true;
         return found;
     }
 
