@@ -92,6 +92,22 @@ public sealed class KustomizeTests
     }
 
     [TestMethod]
+    public void ABaselineOfRenderedFindingsKeepsTheRenderedKeyPath_AndTheNextRunPasses()
+    {
+        RequireKustomize();
+        using var tree = OverlayWhosePatchBreaksTheSelector();
+
+        var written = tree.Run(".", "--kustomize", "--write-baseline", "baseline.jsonl");
+        var next = tree.Run(".", "--kustomize", "--baseline", "baseline.jsonl");
+
+        Assert.AreEqual(0, written.ExitCode, written.ToString());
+        StringAssert.Contains(File.ReadAllText(tree.PathOf("baseline.jsonl")),
+            "{\"file\":\"overlays/prod/kustomization.yaml (rendered)\",\"rule\":\"ML1002\",\"object\":\"Deployment/default/prod-api\",\"path\":\"spec.selector\",\"hash\":null}");
+        Assert.AreEqual(0, next.ExitCode, next.ToString());
+        StringAssert.Contains(next.Out, "1 baselined");
+    }
+
+    [TestMethod]
     public void PodinfoRendersCleanly()
     {
         RequireKustomize();

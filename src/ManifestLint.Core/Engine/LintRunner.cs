@@ -93,7 +93,9 @@ public static class LintRunner
             ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)
             : new Kustomize.KustomizeRendering(inputs, [], []);
         var result = engine.Analyze(rendering.Inputs, options, collected.Diagnostics);
-        result = Kustomize.KustomizeOrigins.MapBack(result, rendering.Builds, request.BaseDirectory);
+
+        // The baseline is applied to findings where the rules reported them: in rendered kustomize output a finding's
+        // object and key path are those of the rendered object, which the files it is mapped back to may not have.
         if (request.WriteBaselinePath is not null)
         {
             var recorded = BaselineComparison.Record(result);
@@ -111,6 +113,7 @@ public static class LintRunner
             result = BaselineComparison.Apply(result, BaselineFile.Load(baselinePath));
         }
 
+        result = Kustomize.KustomizeOrigins.MapBack(result, rendering.Builds, request.BaseDirectory);
         return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes);
     }
 }
