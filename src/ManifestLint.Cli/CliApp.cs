@@ -35,6 +35,9 @@ public static class CliApp
                                                        write SARIF for code scanning and text for the log
           dotnet manifest-lint --format github         annotate a pull request from a GitHub Actions step
           dotnet manifest-lint --fail-level warning    fail on warnings too
+          dotnet manifest-lint --write-baseline .manifestlint-baseline.jsonl
+                                                       record today's findings; later runs with --baseline FILE fail only on new ones
+          dotnet manifest-lint --kustomize             lint what kustomize renders, findings mapped back to the files
           dotnet manifest-lint rules --format markdown
           dotnet manifest-lint explain ML1001
           dotnet manifest-lint init                    write a commented .manifestlint.yaml and print a GitHub workflow

@@ -24,9 +24,9 @@ public sealed partial class TextOutputWriter : IOutputWriter
         {
             WriteDiagnostic(output, diagnostic, paint, paths, path =>
             {
-                if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var source))
+                if (!lineCache.TryGetValue(path, out var lines))
                 {
-                    lineCache[path] = lines = source.Read()?.Split('\n');
+                    lineCache[path] = lines = sources.TryGetValue(path, out var source) ? source.Read()?.Split('\n') : ReadFromDisk(path, context.BaseDirectory);
                 }
 
                 return lines;
@@ -34,6 +34,28 @@ public sealed partial class TextOutputWriter : IOutputWriter
         }
 
         WriteSummary(output, result, paint);
+    }
+
+    /// <summary>
+    /// The lines of a file the run did not load itself: one a finding was mapped to (the file a kustomize-rendered
+    /// object came from). Null when it cannot be read, and the finding is shown without its source line.
+    /// </summary>
+    private static string[]? ReadFromDisk(string displayPath, string baseDirectory)
+    {
+        if (displayPath.Length == 0 || ArtifactPaths.IsStandardInput(displayPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(displayPath, baseDirectory);
+            return File.Exists(full) ? File.ReadAllText(full).Split('\n') : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
