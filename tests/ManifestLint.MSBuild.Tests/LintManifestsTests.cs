@@ -111,8 +111,8 @@ public sealed class LintManifestsTests
     public void Run_WithABaseline_FailsTheBuildOnlyOnTheNewFinding_AndMarksSarifResults()
     {
         // The team records today's finding (as `dotnet manifest-lint --write-baseline` does) ...
-        SampleManifests.Write(_project, "deploy/web.yaml", SampleManifests.TargetPortNotDeclared.Split("---")[0]);
-        SampleManifests.Write(_project, "deploy/admin.yaml", ServiceLackingTier("admin"));
+        SampleManifests.Write(_project, "deploy/web.yaml", SampleManifests.WebDeployment);
+        SampleManifests.Write(_project, "deploy/admin.yaml", SampleManifests.ServiceLackingTier("admin"));
         LintRunner.Run(new LintRequest { Paths = [InProject("deploy")], BaseDirectory = _project, WriteBaselinePath = InProject("manifestlint.baseline.jsonl") },
             ManifestLint.Rules.RuleCatalog.CreateEngine());
         var (accepted, acceptedEngine) = Lint("deploy/web.yaml", "deploy/admin.yaml");
@@ -120,7 +120,7 @@ public sealed class LintManifestsTests
         Assert.IsTrue(accepted.Execute(), string.Join("\n", acceptedEngine.Coded()));
 
         // ... then someone adds a second Service whose pods lack its tier: only that one fails the build.
-        SampleManifests.Write(_project, "deploy/backoffice.yaml", ServiceLackingTier("backoffice"));
+        SampleManifests.Write(_project, "deploy/backoffice.yaml", SampleManifests.ServiceLackingTier("backoffice"));
         var (task, engine) = Lint("deploy/web.yaml", "deploy/admin.yaml", "deploy/backoffice.yaml");
         task.BaselineFile = "manifestlint.baseline.jsonl";
         task.SarifFile = "obj/manifestlint.sarif";
@@ -132,20 +132,6 @@ public sealed class LintManifestsTests
             .Select(r => $"{r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]} {r["baselineState"]}");
         CollectionAssert.AreEquivalent(new[] { "deploy/admin.yaml unchanged", "deploy/backoffice.yaml new" }, states.ToArray());
     }
-
-    private static string ServiceLackingTier(string name) => $"""
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {name}
-        spec:
-          ports:
-            - port: 80
-          selector:
-            app: web
-            tier: {name}
-
-        """;
 
     [TestMethod]
     public void Run_HonoursNoWarnAndFailLevel()
