@@ -18,6 +18,7 @@ public sealed partial class TextOutputWriter : IOutputWriter
 
         var paths = new ArtifactPaths(result, context);
         var sources = result.Files.Where(f => f.Text is not null).GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Text!);
+        var loaded = result.Files.Select(f => f.Source.Path).ToHashSet(StringComparer.Ordinal);
         var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         var paint = new Painter(context.UseColor);
         foreach (var diagnostic in result.Active)
@@ -26,7 +27,9 @@ public sealed partial class TextOutputWriter : IOutputWriter
             {
                 if (!lineCache.TryGetValue(path, out var lines))
                 {
-                    lineCache[path] = lines = sources.TryGetValue(path, out var source) ? source.Read()?.Split('\n') : ReadFromDisk(path, context.BaseDirectory);
+                    // A file the run loaded but kept no text of (too large, not UTF-8) is not read again here.
+                    lineCache[path] = lines = sources.TryGetValue(path, out var source) ? source.Read()?.Split('\n')
+                        : loaded.Contains(path) ? null : ReadFromDisk(path, context.BaseDirectory);
                 }
 
                 return lines;
@@ -49,8 +52,8 @@ public sealed partial class TextOutputWriter : IOutputWriter
 
         try
         {
-            var full = Path.GetFullPath(displayPath, baseDirectory);
-            return File.Exists(full) ? File.ReadAllText(full).Split('\n') : null;
+            var file = new FileInfo(Path.GetFullPath(displayPath, baseDirectory));
+            return file.Exists && file.Length <= Loading.LoadOptions.DefaultMaxFileSize ? File.ReadAllText(file.FullName).Split('\n') : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
