@@ -89,6 +89,20 @@ public sealed class BaselineTests
     }
 
     [TestMethod]
+    public void RenamingTheFileKeepsTheFindingUnchanged()
+    {
+        using var tree = RepositoryWithOneFinding();
+        tree.Run("k8s", "--write-baseline", "baseline.jsonl");
+        File.Move(tree.PathOf("k8s/service.yaml"), tree.PathOf("k8s/shop-service.yaml"));
+
+        var run = tree.Run("k8s", "--baseline", "baseline.jsonl");
+
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Out, "1 baselined");
+        Assert.DoesNotContain("gone", run.Out);
+    }
+
+    [TestMethod]
     public void AFixedFindingIsListedAsGone_InTextAndJson_SoTheBaselineCanShrink()
     {
         using var tree = RepositoryWithOneFinding();
