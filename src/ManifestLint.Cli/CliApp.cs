@@ -35,8 +35,12 @@ public static class CliApp
                                                        write SARIF for code scanning and text for the log
           dotnet manifest-lint --format github         annotate a pull request from a GitHub Actions step
           dotnet manifest-lint --fail-level warning    fail on warnings too
+          dotnet manifest-lint --write-baseline .manifestlint-baseline.jsonl
+                                                       record today's findings; later runs with --baseline FILE fail only on new ones
+          dotnet manifest-lint --kustomize             lint what kustomize renders, findings mapped back to the files
           dotnet manifest-lint rules --format markdown
           dotnet manifest-lint explain ML1001
+          dotnet manifest-lint init                    write a commented .manifestlint.yaml and print a GitHub workflow
           dotnet manifest-lint connectivity k8s/ --format md
                                                        list the connections NetworkPolicies allow between workloads
 
@@ -64,6 +68,7 @@ public static class CliApp
         root.Add(CatalogCommands.Explain(console));
         root.Add(ConnectivityCommand.Create(console));
         root.Add(GraphCommand.Create(console));
+        root.Add(InitCommand.Create(console));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
             if (help.Action is HelpAction action)

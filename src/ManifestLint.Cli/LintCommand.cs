@@ -53,11 +53,25 @@ public static class LintCommand
         var noColor = new Option<bool>("--no-color") { Description = "Do not colour text output (colour is only ever written to a terminal; NO_COLOR is honoured too)" };
         var noSuppressed = new Option<bool>("--no-suppressed") { Description = "Leave suppressed findings out of every format (GitHub code scanning shows suppressed SARIF results as open alerts)" };
         var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report the findings recorded in this baseline as unchanged; only new findings count for the exit code and --fail-level",
+            HelpName = "FILE",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Record the current findings in this baseline file (the run then passes: every finding is baselined)",
+            HelpName = "FILE",
+        };
+        var kustomize = new Option<bool>("--kustomize")
+        {
+            Description = "Render each kustomization root with kubectl kustomize (or kustomize build) and lint the result, with findings mapped back to the files",
+        };
         var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
 
         var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
         {
-            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize,
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize,
         };
 
         foreach (var version in command.Options.OfType<VersionOption>())
@@ -93,7 +107,10 @@ public static class LintCommand
                 NoColor: parse.GetValue(noColor),
                 NoSuppressed: parse.GetValue(noSuppressed),
                 Stats: parse.GetValue(stats),
-                MaxFileSize: parse.GetValue(maxFileSize));
+                MaxFileSize: parse.GetValue(maxFileSize),
+                Baseline: parse.GetValue(baseline),
+                WriteBaseline: parse.GetValue(writeBaseline),
+                Kustomize: parse.GetValue(kustomize));
             return Run(settings, console);
         });
         return command;
@@ -113,7 +130,10 @@ public static class LintCommand
         bool NoColor,
         bool NoSuppressed,
         bool Stats,
-        long? MaxFileSize);
+        long? MaxFileSize,
+        string? Baseline,
+        string? WriteBaseline,
+        bool Kustomize);
 
     private static int Run(Settings settings, CliConsole console)
     {
@@ -137,6 +157,11 @@ public static class LintCommand
                     .ToDictionary(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal);
                 var message = string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}"));
                 return Fail(settings, console, context, message, ExitCodes.UsageError);
+            }
+
+            foreach (var note in outcome.Notes ?? [])
+            {
+                console.Error.WriteLine($"note: {note}");
             }
 
             var result = outcome.Result;
@@ -189,6 +214,11 @@ public static class LintCommand
             throw new UsageException($"--config {settings.ConfigPath}: configuration file not found");
         }
 
+        if (settings.Baseline is not null && !File.Exists(Path.GetFullPath(settings.Baseline, cwd)))
+        {
+            throw new UsageException($"--baseline {settings.Baseline}: file not found (record one with --write-baseline {settings.Baseline})");
+        }
+
         // The engine resolves paths against the base directory (the repository root); users type them relative
         // to where they are.
         var paths = settings.Paths.Count == 0 ? ["."] : settings.Paths;
@@ -202,6 +232,9 @@ public static class LintCommand
             IgnorePaths = settings.IgnorePaths,
             Filter = new RuleFilter(RuleNames(settings.Include, "--include"), RuleNames(settings.Exclude, "--exclude")),
             MaxFileSize = settings.MaxFileSize,
+            BaselinePath = settings.Baseline is null ? null : Path.GetFullPath(settings.Baseline, cwd),
+            WriteBaselinePath = settings.WriteBaseline is null ? null : Path.GetFullPath(settings.WriteBaseline, cwd),
+            Kustomize = settings.Kustomize,
         };
     }
 

@@ -33,6 +33,9 @@ public sealed class LintManifests : ManifestLintTask
     /// <summary>$(ManifestLintSarifFile): also write SARIF here.</summary>
     public string? SarifFile { get; set; }
 
+    /// <summary>$(ManifestLintBaselineFile): findings recorded here are reported as unchanged and do not fail the build.</summary>
+    public string? BaselineFile { get; set; }
+
     /// <summary>Where the run's diagnostics are cached for replay; written only after a run without errors.</summary>
     [Required]
     public string ResultsFile { get; set; } = "";
@@ -71,6 +74,7 @@ public sealed class LintManifests : ManifestLintTask
             BaseDirectory = baseDirectory,
             ConfigPath = string.IsNullOrWhiteSpace(ConfigFile) ? RepositoryConfig.Discover(ProjectDirectory) : Path.GetFullPath(ConfigFile, ProjectDirectory),
             Namespace = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace,
+            BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : Path.GetFullPath(BaselineFile, ProjectDirectory),
         };
 
         LintOutcome outcome;

@@ -25,6 +25,38 @@ public sealed class OtherFormatTests
     }
 
     [TestMethod]
+    public void GitHubAnnotatesTenOfEachLevel_ListsTheRestInTheLog_AndSaysSoInOneNotice()
+    {
+        // Twelve Services whose pods lack their tier (12 errors), and eleven whose ML1001 is made a warning.
+        var tree = new TempTree().Write("deployment.yaml", Manifests.Deployment)
+            .Write(".editorconfig", "root = true\n[warn/**]\ndotnet_diagnostic.ML1001.severity = warning\n");
+        foreach (var i in Enumerable.Range(1, 12))
+        {
+            tree.Write($"err/s{i:00}.yaml", Manifests.Service($"e{i:00}", $"web\n    tier: t{i}"));
+        }
+
+        foreach (var i in Enumerable.Range(1, 11))
+        {
+            tree.Write($"warn/s{i:00}.yaml", Manifests.Service($"w{i:00}", $"web\n    tier: t{i}"));
+        }
+
+        using (tree)
+        {
+            var lines = tree.Run(".", "--format", "github").Out.TrimEnd('\n').Split('\n');
+
+            Assert.HasCount(10, lines.Where(l => l.StartsWith("::error ", StringComparison.Ordinal)));
+            Assert.HasCount(10, lines.Where(l => l.StartsWith("::warning ", StringComparison.Ordinal)));
+            CollectionAssert.AreEqual(
+                new[] { "err/s11.yaml:5:3: error ML1001: ", "err/s12.yaml:5:3: error ML1001: ", "warn/s11.yaml:5:3: warning ML1001: " },
+                lines.Where(l => !l.StartsWith("::", StringComparison.Ordinal)).Select(l => l[..(l.IndexOf("ML1001: ", StringComparison.Ordinal) + 8)]).ToArray());
+            Assert.AreEqual(
+                "::notice title=ManifestLint::3 more findings are not annotated (GitHub shows 10 annotations of each level per step): "
+                + "2 errors (ML1001 ×2), 1 warning (ML1001 ×1). They are listed in the log above.",
+                lines[^1]);
+        }
+    }
+
+    [TestMethod]
     public void GitHubAnnotationsSpanningLinesHaveNoColumns()
     {
         // GitHub rejects columns on an annotation whose start and end lines differ; no rule reports such a span
@@ -56,22 +88,45 @@ public sealed class OtherFormatTests
     }
 
     [TestMethod]
-    public void JUnitHasATestCasePerRuleAndResourceWithFailuresForFindings()
+    public void JUnitHasASuitePerFileAndATestCasePerObject_FiveForTheFiveObjectsOfTheSamples()
     {
-        var run = CliRun.InRepository("samples", "--format", "junit");
-        var xml = XDocument.Parse(run.Out);
+        var xml = ProducedJUnit.Check(CliRun.InRepository("samples", "--format", "junit").Out);
 
-        var suites = xml.Root!.Elements("testsuite").ToList();
-        var ml1001 = suites.Single(s => s.Attribute("name")!.Value.StartsWith("ML1001:", StringComparison.Ordinal));
-        var resources = Directory.EnumerateFiles(TestPaths.InRepository("samples"), "*.yaml", SearchOption.AllDirectories)
+        var objects = Directory.EnumerateFiles(TestPaths.InRepository("samples"), "*.yaml", SearchOption.AllDirectories)
             .Sum(f => File.ReadAllText(f).Split("\nkind:").Length - 1);
-        Assert.AreEqual(resources, ml1001.Elements("testcase").Count(), "one test case per resource");
-        var failed = ml1001.Elements("testcase").Single(c => c.Element("failure") is not null);
+        Assert.AreEqual(5, objects, "the samples define five objects");
+        Assert.AreEqual("5", xml.Root!.Attribute("tests")!.Value);
+        Assert.AreEqual("2", xml.Root.Attribute("failures")!.Value);
+        CollectionAssert.AreEqual(
+            new[] { "samples/seed-000/deployment.yaml", "samples/seed-000/service.yaml", "samples/seed-001/deployment.yaml", "samples/seed-001/services.yaml" },
+            xml.Root.Elements("testsuite").Select(s => s.Attribute("name")!.Value).ToArray());
+        var failed = xml.Root.Descendants("testcase").First(c => c.Element("failure") is not null);
         Assert.AreEqual("Service/ml/inference-api", failed.Attribute("name")!.Value);
-        Assert.AreEqual("samples/seed-000/service.yaml", failed.Attribute("file")!.Value);
+        Assert.AreEqual("samples/seed-000/service.yaml", failed.Attribute("classname")!.Value);
+        StringAssert.StartsWith(failed.Element("failure")!.Attribute("message")!.Value, "ML1001: Service 'inference-api' selects");
         StringAssert.Contains(failed.Element("failure")!.Value, "= note: Deployment 'inference-api' at samples/seed-000/deployment.yaml:15 has app=inference-api only");
-        Assert.AreEqual(xml.Root!.Descendants("testcase").Count().ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Root.Attribute("tests")!.Value);
-        Assert.AreEqual(xml.Root.Descendants("failure").Count().ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Root.Attribute("failures")!.Value);
+    }
+
+    [TestMethod]
+    public void JUnitGivesABrokenFileACaseOfItsOwn_AndPutsEveryFindingOfAnObjectInItsOneCase()
+    {
+        using var tree = new TempTree()
+            .Write("deployment.yaml", Manifests.Deployment
+                .Replace("matchLabels: {app: web}", "matchLabels: {app: other}", StringComparison.Ordinal)
+                .Replace("ports: [{name: http, containerPort: 8080}]", "readinessProbe: {httpGet: {port: health}}", StringComparison.Ordinal))
+            .Write("broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n");
+
+        var xml = ProducedJUnit.Check(tree.Run(".", "--format", "junit").Out);
+
+        var broken = xml.Root!.Elements("testsuite").Single(s => s.Attribute("name")!.Value == "broken.yaml");
+        Assert.AreEqual("broken.yaml", broken.Elements("testcase").Single().Attribute("name")!.Value);
+        StringAssert.StartsWith(broken.Descendants("failure").Single().Attribute("message")!.Value, "ML9001: ");
+        var deployment = xml.Root.Descendants("testcase").Single(c => c.Attribute("name")!.Value == "Deployment/shop/web");
+        var failure = deployment.Elements("failure").Single();
+        StringAssert.EndsWith(failure.Attribute("message")!.Value, "(and 1 more)");
+        StringAssert.Contains(failure.Value, "ML1002");
+        StringAssert.Contains(failure.Value, "ML1006");
+        Assert.AreEqual("2", xml.Root.Attribute("tests")!.Value, "one object and one broken file");
     }
 
     [TestMethod]
@@ -79,13 +134,13 @@ public sealed class OtherFormatTests
     {
         using var tree = new TempTree()
             .Write("deployment.yaml", Manifests.Deployment)
-            .Write("service.yaml", Manifests.Service("web-typo", "wbe").Replace("  selector:", "  selector: # manifestlint-disable-line ML1001 -- migrating", StringComparison.Ordinal));
+            .Write("service.yaml", Manifests.Service("web-typo", "web\n    tier: backend").Replace("  selector:", "  selector: # manifestlint-disable-line ML1001 -- migrating", StringComparison.Ordinal));
 
-        var xml = XDocument.Parse(tree.Run(".", "--format", "junit").Out);
+        var xml = ProducedJUnit.Check(tree.Run(".", "--format", "junit").Out);
 
         var skipped = xml.Root!.Descendants("skipped").Single();
         Assert.AreEqual("suppressed: migrating", skipped.Attribute("message")!.Value);
-        Assert.AreEqual("1", xml.Root.Attribute("skipped")!.Value);
+        Assert.AreEqual("1", skipped.Parent!.Parent!.Attribute("skipped")!.Value);
         Assert.AreEqual("0", xml.Root.Attribute("failures")!.Value);
     }
 
@@ -96,8 +151,8 @@ public sealed class OtherFormatTests
         var json = JsonNode.Parse(run.Out)!.AsObject();
 
         Assert.AreEqual(1, json["version"]!.GetValue<int>());
-        CollectionAssert.AreEqual(new[] { "version", "tool", "summary", "diagnostics" }, json.Select(p => p.Key).ToArray());
-        string[] keys = ["id", "title", "category", "severity", "message", "help", "helpUri", "location", "resource", "related", "suppression"];
+        CollectionAssert.AreEqual(new[] { "version", "tool", "summary", "diagnostics", "gone" }, json.Select(p => p.Key).ToArray());
+        string[] keys = ["id", "title", "category", "severity", "message", "help", "helpUri", "location", "resource", "related", "baselineState", "suppression"];
         foreach (var diagnostic in json["diagnostics"]!.AsArray())
         {
             CollectionAssert.AreEqual(keys, diagnostic!.AsObject().Select(p => p.Key).ToArray());

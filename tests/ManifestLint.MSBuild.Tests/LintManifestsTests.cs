@@ -108,6 +108,32 @@ public sealed class LintManifestsTests
     }
 
     [TestMethod]
+    public void Run_WithABaseline_FailsTheBuildOnlyOnTheNewFinding_AndMarksSarifResults()
+    {
+        // The team records today's finding (as `dotnet manifest-lint --write-baseline` does) ...
+        SampleManifests.Write(_project, "deploy/web.yaml", SampleManifests.WebDeployment);
+        SampleManifests.Write(_project, "deploy/admin.yaml", SampleManifests.ServiceLackingTier("admin"));
+        LintRunner.Run(new LintRequest { Paths = [InProject("deploy")], BaseDirectory = _project, WriteBaselinePath = InProject("manifestlint.baseline.jsonl") },
+            ManifestLint.Rules.RuleCatalog.CreateEngine());
+        var (accepted, acceptedEngine) = Lint("deploy/web.yaml", "deploy/admin.yaml");
+        accepted.BaselineFile = "manifestlint.baseline.jsonl";
+        Assert.IsTrue(accepted.Execute(), string.Join("\n", acceptedEngine.Coded()));
+
+        // ... then someone adds a second Service whose pods lack its tier: only that one fails the build.
+        SampleManifests.Write(_project, "deploy/backoffice.yaml", SampleManifests.ServiceLackingTier("backoffice"));
+        var (task, engine) = Lint("deploy/web.yaml", "deploy/admin.yaml", "deploy/backoffice.yaml");
+        task.BaselineFile = "manifestlint.baseline.jsonl";
+        task.SarifFile = "obj/manifestlint.sarif";
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual($"error ML1001 {InProject("deploy/backoffice.yaml")}(8,3,8,11)", engine.Coded().Single());
+        var states = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(InProject("obj/manifestlint.sarif")))!["runs"]![0]!["results"]!.AsArray()
+            .Select(r => $"{r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]} {r["baselineState"]}");
+        CollectionAssert.AreEquivalent(new[] { "deploy/admin.yaml unchanged", "deploy/backoffice.yaml new" }, states.ToArray());
+    }
+
+    [TestMethod]
     public void Run_HonoursNoWarnAndFailLevel()
     {
         SampleManifests.Write(_project, "deploy/app.yaml", SampleManifests.TargetPortNotDeclared);

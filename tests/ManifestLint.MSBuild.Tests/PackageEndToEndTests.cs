@@ -145,6 +145,34 @@ public sealed class PackageEndToEndTests
     }
 
     [TestMethod]
+    public void Baseline_WrittenByTheCli_KeepsTheBuildGreen_UntilANewFindingAppears()
+    {
+        var project = CreateProject("baseline",
+            "<ManifestLintBaselineFile>manifestlint.baseline.jsonl</ManifestLintBaselineFile><ManifestLintSarifFile>obj/manifestlint.sarif</ManifestLintSarifFile>");
+        SampleManifests.Write(project, "deploy/web.yaml", SampleManifests.WebDeployment);
+        SampleManifests.Write(project, "deploy/admin.yaml", SampleManifests.ServiceLackingTier("admin"));
+        var record = DotnetCli.Run(project, Environment, ["exec", Path.Combine(AppContext.BaseDirectory, "dotnet-manifest-lint.dll"), "deploy", "--write-baseline", "manifestlint.baseline.jsonl"]);
+        Assert.AreEqual(0, record.ExitCode, record.ToString());
+
+        var accepted = Build(project);
+
+        Assert.AreEqual(0, accepted.ExitCode, accepted.ToString());
+        Assert.DoesNotContain("ML1001", accepted.Output);
+
+        // A second Service whose pods lack its tier: the build fails on it alone.
+        SampleManifests.Write(project, "deploy/backoffice.yaml", SampleManifests.ServiceLackingTier("backoffice"));
+        var broken = Build(project, "--no-restore");
+
+        Assert.AreNotEqual(0, broken.ExitCode, broken.ToString());
+        var errors = broken.Lines().Where(l => l.Contains(": error ML", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.AreEqual($"{project}/deploy/backoffice.yaml(8,3,8,11): error ML1001: Service 'backoffice' selects app=web,tier=backoffice, but no pod template in namespace 'default' has these labels; Deployment 'web' comes closest but lacks tier=backoffice ({HelpBase}ML1001.md) [{project}/Sample.csproj]",
+            errors.Single(), broken.ToString());
+        var states = JsonNode.Parse(File.ReadAllText(Path.Combine(project, "obj", "manifestlint.sarif")))!["runs"]![0]!["results"]!.AsArray()
+            .Select(r => $"{r!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]} {r["baselineState"]}").ToArray();
+        CollectionAssert.AreEquivalent(new[] { "deploy/admin.yaml unchanged", "deploy/backoffice.yaml new" }, states);
+    }
+
+    [TestMethod]
     public void WithoutManifestLintFileItems_TheBuildSaysOnceHowToAddThem()
     {
         var project = CreateProject("no-items", items: "");

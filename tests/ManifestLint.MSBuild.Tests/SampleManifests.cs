@@ -105,6 +105,24 @@ internal static class SampleManifests
 
         """;
 
+    /// <summary>A Deployment whose pods are app=web, for the Services below to come close to.</summary>
+    public static string WebDeployment => TargetPortNotDeclared.Split("---")[0];
+
+    /// <summary>A Service whose pods lack tier=<paramref name="name"/>: ML1001 (a near miss of the web pods) on the selector key, line 8, columns 3-11.</summary>
+    public static string ServiceLackingTier(string name) => $"""
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {name}
+        spec:
+          ports:
+            - port: 80
+          selector:
+            app: web
+            tier: {name}
+
+        """;
+
     public const string RepositoryConfig = """
         defaultNamespace: default
 

@@ -39,8 +39,11 @@ public sealed record AnalysisResult(
     ManifestIndex Index,
     AnalysisStatistics Statistics)
 {
-    /// <summary>Diagnostics that count: not suppressed.</summary>
-    public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => !d.IsSuppressed);
+    /// <summary>Diagnostics that count: not suppressed, and not recorded in the baseline.</summary>
+    public IEnumerable<Diagnostic> Active => Diagnostics.Where(d => !d.IsSuppressed && !d.IsBaselined);
+
+    /// <summary>The comparison with a baseline, when the run was given one (--baseline); null otherwise.</summary>
+    public Baseline.BaselineComparison? Baseline { get; init; }
 
     /// <summary>The run's severity configuration, so writers can report run-wide overrides (SARIF ruleConfigurationOverrides).</summary>
     public SeverityConfiguration Severities { get; init; } = SeverityConfiguration.Default;

@@ -1,3 +1,4 @@
+using ManifestLint.Core.Baseline;
 using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Core.Engine;
@@ -30,9 +31,13 @@ public sealed record Diagnostic(
     IReadOnlyList<RelatedLocation> RelatedLocations,
     ResourceReference? Resource = null,
     string? Help = null,
-    Suppression? Suppression = null)
+    Suppression? Suppression = null,
+    BaselineState? Baseline = null)
 {
     public string Id => Rule.Id;
 
     public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>Recorded in the baseline the run was compared with: still reported, but it does not count.</summary>
+    public bool IsBaselined => Baseline == BaselineState.Unchanged;
 }

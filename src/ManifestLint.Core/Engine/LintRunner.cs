@@ -1,3 +1,4 @@
+using ManifestLint.Core.Baseline;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Loading;
 
@@ -27,9 +28,22 @@ public sealed record LintRequest
     public bool UseEditorConfig { get; init; } = true;
 
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>Render kustomization roots with kubectl kustomize and lint what they produce, mapped back to the files.</summary>
+    public bool Kustomize { get; init; }
+
+    /// <summary>Compare with this baseline: its findings are reported as unchanged and do not count.</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>
+    /// Record the run's findings here. The run is then compared with what was just written, so every finding is
+    /// unchanged and the run passes: recording is how a team accepts today's findings.
+    /// </summary>
+    public string? WriteBaselinePath { get; init; }
 }
 
-public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config);
+/// <param name="Notes">What the user should know about how the input was read (a kustomize build that failed).</param>
+public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config, IReadOnlyList<string>? Notes = null);
 
 /// <summary>
 /// Turns a request into an analysis: finds the configuration, collects the files, and runs the engine.
@@ -75,7 +89,31 @@ public static class LintRunner
             Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
-        var result = engine.Analyze(inputs, options, collected.Diagnostics);
-        return new LintOutcome(result, collected.MissingPaths, config);
+        var rendering = request.Kustomize
+            ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)
+            : new Kustomize.KustomizeRendering(inputs, [], []);
+        var result = engine.Analyze(rendering.Inputs, options, collected.Diagnostics);
+
+        // The baseline is applied to findings where the rules reported them: in rendered kustomize output a finding's
+        // object and key path are those of the rendered object, which the files it is mapped back to may not have.
+        if (request.WriteBaselinePath is not null)
+        {
+            var recorded = BaselineComparison.Record(result);
+            recorded.Save(Path.GetFullPath(request.WriteBaselinePath, request.BaseDirectory));
+            result = BaselineComparison.Apply(result, recorded);
+        }
+        else if (request.BaselinePath is not null)
+        {
+            var baselinePath = Path.GetFullPath(request.BaselinePath, request.BaseDirectory);
+            if (!File.Exists(baselinePath))
+            {
+                throw new ConfigurationException($"{request.BaselinePath}: baseline file not found (create it with --write-baseline)");
+            }
+
+            result = BaselineComparison.Apply(result, BaselineFile.Load(baselinePath));
+        }
+
+        result = Kustomize.KustomizeOrigins.MapBack(result, rendering.Builds, request.BaseDirectory);
+        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes);
     }
 }

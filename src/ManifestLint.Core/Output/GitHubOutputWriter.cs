@@ -6,10 +6,16 @@ namespace ManifestLint.Core.Output;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=…,line=…::message</c>): a plain workflow step that runs the
-/// linter annotates the pull request, without code scanning. Suppressed findings are not annotated.
+/// linter annotates the pull request, without code scanning. Suppressed and baselined findings are not annotated.
+/// GitHub shows at most <see cref="AnnotationsPerLevel"/> annotations of each level per step and drops the rest
+/// without a word, so only the first of each level are annotated; the others are written to the log as plain lines,
+/// and one notice at the end says how many were not annotated, of which level and rules.
 /// </summary>
 public sealed class GitHubOutputWriter : IOutputWriter
 {
+    /// <summary>GitHub's limit of annotations per level (error, warning, notice) per step.</summary>
+    public const int AnnotationsPerLevel = 10;
+
     public void Write(AnalysisResult result, TextWriter output, OutputContext context)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -17,16 +23,67 @@ public sealed class GitHubOutputWriter : IOutputWriter
         ArgumentNullException.ThrowIfNull(context);
 
         var paths = new ArtifactPaths(result, context);
-        foreach (var diagnostic in result.Active.Where(d => d.Severity != Severity.Hidden))
+        var findings = result.Active.Where(d => d.Severity != Severity.Hidden).ToList();
+
+        // Findings come in output order (file, line), so the first of each level are the first a reader meets. When
+        // some must be left out, the summary is itself a notice and takes one of the notices' places.
+        var overflow = findings.GroupBy(Level).Any(g => g.Count() > AnnotationsPerLevel);
+        var annotated = findings
+            .GroupBy(Level)
+            .SelectMany(g => g.Take(g.Key == "notice" && overflow ? AnnotationsPerLevel - 1 : AnnotationsPerLevel))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var omitted = findings.Where(d => !annotated.Contains(d)).ToList();
+
+        foreach (var diagnostic in findings.Where(annotated.Contains))
         {
             output.Write("::");
-            output.Write(diagnostic.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" });
+            output.Write(Level(diagnostic));
             output.Write(' ');
             output.Write(Properties(diagnostic, paths));
             output.Write("::");
             output.Write(EscapeData(Message(diagnostic, paths)));
             output.Write('\n');
         }
+
+        if (omitted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in omitted)
+        {
+            // Plain log lines: not commands, so GitHub neither drops nor annotates them. A line that starts with
+            // "::" would be read as a command; these start with a path or the severity.
+            var location = diagnostic.Location;
+            var place = location.Path.Length > 0 ? Invariant($"{paths.Display(location.Path)}:{location.Span.Start.Line}:{location.Span.Start.Column}: ") : "";
+            output.Write(EscapeData($"{place}{diagnostic.Severity.ToDisplayString()} {diagnostic.Id}: {diagnostic.Message}"));
+            output.Write('\n');
+        }
+
+        output.Write("::notice title=ManifestLint::");
+        output.Write(EscapeData(Summary(omitted)));
+        output.Write('\n');
+    }
+
+    private static string Level(Diagnostic diagnostic) =>
+        diagnostic.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" };
+
+    /// <summary>"12 more findings are not annotated (GitHub shows 10 of each level per step): 9 errors (ML1001 ×7, ML1003 ×2), 3 warnings (ML1201 ×3). They are listed in the log above."</summary>
+    private static string Summary(IReadOnlyList<Diagnostic> omitted)
+    {
+        var byLevel = omitted
+            .GroupBy(d => d.Severity)
+            .OrderByDescending(g => g.Key)
+            .Select(g =>
+            {
+                var rules = g.GroupBy(d => d.Id).OrderByDescending(r => r.Count()).ThenBy(r => r.Key, StringComparer.Ordinal)
+                    .Select(r => Invariant($"{r.Key} ×{r.Count()}"));
+                var noun = g.Key switch { Severity.Error => "error", Severity.Warning => "warning", _ => "info" };
+                return Invariant($"{g.Count()} {noun}{(g.Count() == 1 ? "" : "s")} ({string.Join(", ", rules)})");
+            });
+        var count = omitted.Count;
+        return Invariant($"{count} more finding{(count == 1 ? " is" : "s are")} not annotated (GitHub shows {AnnotationsPerLevel} annotations of each level per step): ")
+            + string.Join(", ", byLevel) + ". They are listed in the log above.";
     }
 
     private static string Properties(Diagnostic diagnostic, ArtifactPaths paths)

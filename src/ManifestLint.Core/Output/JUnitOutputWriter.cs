@@ -6,11 +6,17 @@ using ManifestLint.Core.Engine;
 namespace ManifestLint.Core.Output;
 
 /// <summary>
-/// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure Pipelines). One test suite per rule
-/// that ran; in it one test case per resource, which fails when the rule found something there and is skipped
-/// when every finding there is suppressed. The input and engine rules (ML9xxx) check files, not resources: they
-/// appear only with a test case per file they reported on, instead of a passing case for every file. Times are
-/// always 0 so that the same input gives the same bytes.
+/// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure Pipelines): one test suite per file, and
+/// in it one test case per Kubernetes object the file defines, named <c>Kind/namespace/name</c>. A case fails with
+/// every finding on its object (of any rule; the failure message starts with the rule ID), and is skipped when all of
+/// them are suppressed or baselined. A file gets a case of its own, named after the file, only when something is
+/// wrong with the file itself (input and engine rules, ML9xxx, such as a YAML syntax error). So the count is what a
+/// reader expects: as many cases as objects (5 for samples/), plus one per broken file. Why per object rather than
+/// per rule and object: GitLab and Azure Pipelines list every case flat, and Jenkins builds its tree from
+/// <c>classname</c> (here the file); 29 rules times every object buried the failures among passes that checked
+/// nothing. The output is valid against the Jenkins xUnit plugin's JUnit schema (the test project holds the XSD):
+/// no attribute outside it (so the file is the suite's <c>file</c> and each case's <c>classname</c>, not a case
+/// attribute). Times are always 0 so that the same input gives the same bytes.
 /// </summary>
 public sealed class JUnitOutputWriter : IOutputWriter
 {
@@ -22,25 +28,19 @@ public sealed class JUnitOutputWriter : IOutputWriter
 
         var paths = new ArtifactPaths(result, context);
         var diagnostics = result.Diagnostics.Where(d => d.Severity != Severity.Hidden).ToList();
-        var rules = (context.Rules ?? result.RulesRun)
-            .Concat(diagnostics.Select(d => d.Rule))
-            .DistinctBy(r => r.Id)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        var resourceSubjects = result.Index.Resources
-            .Select(r => new Subject(r.Reference.ToString(), r.File.Path))
+        var findings = diagnostics.ToLookup(SubjectOf);
+
+        // Every object of the run, in the order it was read, then whatever else findings are about (a file, the run).
+        var subjects = result.Index.Resources
+            .Select(r => new Subject(r.File.Path, r.Reference.ToString()))
+            .Concat(diagnostics.Select(SubjectOf).OrderBy(s => s.Name, StringComparer.Ordinal))
             .Distinct()
             .ToList();
-
-        var suites = rules.Select(rule =>
-        {
-            var isFileRule = IsFileRule(rule);
-            var findings = diagnostics.Where(d => d.Id == rule.Id).ToLookup(d => SubjectOf(d, isFileRule));
-            List<Subject> known = isFileRule ? [] : resourceSubjects;
-            var extra = findings.Select(g => g.Key).Except(known).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Path, StringComparer.Ordinal);
-            var cases = known.Concat(extra).Select(subject => new TestCase(subject, [.. findings[subject]])).ToList();
-            return (Rule: rule, Cases: cases);
-        }).Where(suite => suite.Cases.Count > 0).ToList();
+        var suites = subjects
+            .GroupBy(s => s.File)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(file => (File: file.Key, Cases: file.Select(subject => new TestCase(subject, [.. findings[subject]])).ToList()))
+            .ToList();
 
         var settings = new XmlWriterSettings
         {
@@ -58,15 +58,29 @@ public sealed class JUnitOutputWriter : IOutputWriter
         {
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", context.ToolName);
-            WriteCounts(xml, suites.SelectMany(s => s.Cases).ToList());
-            foreach (var (rule, cases) in suites)
+            var all = suites.SelectMany(s => s.Cases).ToList();
+            xml.WriteAttributeString("tests", Number(all.Count));
+            xml.WriteAttributeString("failures", Number(all.Count(c => c.Active.Count > 0)));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("time", "0");
+            foreach (var (file, cases) in suites)
             {
+                var display = file.Length > 0 ? Clean(paths.Display(file)) : RunSubject;
                 xml.WriteStartElement("testsuite");
-                xml.WriteAttributeString("name", $"{rule.Id}: {rule.Title}");
-                WriteCounts(xml, cases);
+                xml.WriteAttributeString("name", display);
+                xml.WriteAttributeString("tests", Number(cases.Count));
+                xml.WriteAttributeString("failures", Number(cases.Count(c => c.Active.Count > 0)));
+                xml.WriteAttributeString("errors", "0");
+                xml.WriteAttributeString("skipped", Number(cases.Count(c => c.Active.Count == 0 && c.Findings.Count > 0)));
+                xml.WriteAttributeString("time", "0");
+                if (file.Length > 0)
+                {
+                    xml.WriteAttributeString("file", display);
+                }
+
                 foreach (var testCase in cases)
                 {
-                    WriteTestCase(xml, rule, testCase, paths);
+                    WriteTestCase(xml, testCase, display, paths);
                 }
 
                 xml.WriteEndElement();
@@ -78,51 +92,39 @@ public sealed class JUnitOutputWriter : IOutputWriter
         output.Write('\n');
     }
 
+    private const string RunSubject = "(run)";
+
     private static bool IsFileRule(RuleDescriptor rule) => rule.Category is RuleCategories.Input or RuleCategories.Engine;
 
-    private static Subject SubjectOf(Diagnostic diagnostic, bool isFileRule) =>
-        !isFileRule && diagnostic.Resource is { } resource
-            ? new Subject(resource.ToString(), diagnostic.Location.Path)
-            : new Subject(diagnostic.Location.Path.Length > 0 ? diagnostic.Location.Path : "(run)", diagnostic.Location.Path);
+    /// <summary>The object a finding is about; the file itself for input and engine findings and findings on no object.</summary>
+    private static Subject SubjectOf(Diagnostic diagnostic) =>
+        !IsFileRule(diagnostic.Rule) && diagnostic.Resource is { } resource
+            ? new Subject(diagnostic.Location.Path, resource.ToString())
+            : new Subject(diagnostic.Location.Path, null);
 
-    private static void WriteCounts(XmlWriter xml, IReadOnlyList<TestCase> cases)
-    {
-        xml.WriteAttributeString("tests", Number(cases.Count));
-        xml.WriteAttributeString("failures", Number(cases.Count(c => c.Active.Count > 0)));
-        xml.WriteAttributeString("errors", "0");
-        xml.WriteAttributeString("skipped", Number(cases.Count(c => c.Active.Count == 0 && c.Findings.Count > 0)));
-        xml.WriteAttributeString("time", "0");
-    }
-
-    private static void WriteTestCase(XmlWriter xml, RuleDescriptor rule, TestCase testCase, ArtifactPaths paths)
+    private static void WriteTestCase(XmlWriter xml, TestCase testCase, string file, ArtifactPaths paths)
     {
         xml.WriteStartElement("testcase");
-        xml.WriteAttributeString("name", Clean(testCase.Subject.Name == testCase.Subject.Path ? paths.Display(testCase.Subject.Path) : testCase.Subject.Name));
-        xml.WriteAttributeString("classname", $"{rule.Category}.{rule.Id}");
-        if (testCase.Subject.Path.Length > 0)
-        {
-            xml.WriteAttributeString("file", Clean(paths.Display(testCase.Subject.Path)));
-        }
-
-        if (testCase.Findings.FirstOrDefault() is { } first)
-        {
-            xml.WriteAttributeString("line", Number(first.Location.Span.Start.Line));
-        }
-
+        xml.WriteAttributeString("name", testCase.Subject.Name is { } name ? Clean(name) : file);
+        xml.WriteAttributeString("classname", file);
         xml.WriteAttributeString("time", "0");
         if (testCase.Active.Count > 0)
         {
+            // The most severe first: the message is what a CI page shows of a failure.
+            var active = testCase.Active.OrderByDescending(d => d.Severity).ThenBy(d => d, DiagnosticOrder.Instance).ToList();
+            var more = active.Count > 1 ? $" (and {active.Count - 1} more)" : "";
             xml.WriteStartElement("failure");
-            xml.WriteAttributeString("message", Clean(testCase.Active[0].Message));
-            xml.WriteAttributeString("type", testCase.Active.Max(d => d.Severity).ToDisplayString());
-            xml.WriteString(Clean(string.Join("\n\n", testCase.Active.Select(d => Describe(d, paths)))));
+            xml.WriteAttributeString("message", Clean($"{active[0].Id}: {active[0].Message}{more}"));
+            xml.WriteAttributeString("type", active[0].Severity.ToDisplayString());
+            xml.WriteString(Clean(string.Join("\n\n", active.Select(d => Describe(d, paths)))));
             xml.WriteEndElement();
         }
         else if (testCase.Findings.Count > 0)
         {
             var reasons = testCase.Findings.Select(d => d.Suppression?.Justification).Where(j => j is not null).Distinct();
+            var why = testCase.Findings.All(d => d.IsBaselined) ? "in the baseline" : "suppressed";
             xml.WriteStartElement("skipped");
-            xml.WriteAttributeString("message", Clean("suppressed" + (reasons.Any() ? ": " + string.Join("; ", reasons) : "")));
+            xml.WriteAttributeString("message", Clean(why + (reasons.Any() ? ": " + string.Join("; ", reasons) : "")));
             xml.WriteEndElement();
         }
 
@@ -179,11 +181,11 @@ public sealed class JUnitOutputWriter : IOutputWriter
         return clean.ToString();
     }
 
-    /// <summary>What a test case is about: a resource ("Service/ml/api") in a file, or a file.</summary>
-    private readonly record struct Subject(string Name, string Path);
+    /// <summary>What a test case is about: an object ("Service/ml/api") in a file, or (<see cref="Name"/> null) the file itself.</summary>
+    private readonly record struct Subject(string File, string? Name);
 
     private sealed record TestCase(Subject Subject, IReadOnlyList<Diagnostic> Findings)
     {
-        public IReadOnlyList<Diagnostic> Active { get; } = [.. Findings.Where(d => !d.IsSuppressed)];
+        public IReadOnlyList<Diagnostic> Active { get; } = [.. Findings.Where(d => !d.IsSuppressed && !d.IsBaselined)];
     }
 }

@@ -20,7 +20,7 @@ public sealed class JsonOutputWriter : IOutputWriter
 
         var paths = new ArtifactPaths(result, context);
         var diagnostics = result.Diagnostics.Where(d => d.Severity != Severity.Hidden).ToList();
-        var active = diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var active = diagnostics.Where(d => !d.IsSuppressed && !d.IsBaselined).ToList();
         var bytes = JsonText.Build(json =>
         {
             json.WriteStartObject();
@@ -36,13 +36,30 @@ public sealed class JsonOutputWriter : IOutputWriter
             json.WriteNumber("errors", active.Count(d => d.Severity == Severity.Error));
             json.WriteNumber("warnings", active.Count(d => d.Severity == Severity.Warning));
             json.WriteNumber("infos", active.Count(d => d.Severity == Severity.Info));
-            json.WriteNumber("suppressed", diagnostics.Count - active.Count);
+            json.WriteNumber("suppressed", diagnostics.Count(d => d.IsSuppressed));
+            json.WriteNumber("baselined", result.Baseline?.Unchanged ?? 0);
+            json.WriteNumber("gone", result.Baseline?.Gone.Count ?? 0);
             json.WriteEndObject();
 
             json.WriteStartArray("diagnostics");
             foreach (var diagnostic in diagnostics)
             {
                 WriteDiagnostic(json, diagnostic, paths);
+            }
+
+            json.WriteEndArray();
+
+            // Baselined findings that no longer occur: the file can shrink by exactly these.
+            json.WriteStartArray("gone");
+            foreach (var gone in result.Baseline?.Gone ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("file", gone.File);
+                json.WriteString("rule", gone.Rule);
+                json.WriteStringOrNull("object", gone.Object);
+                json.WriteStringOrNull("path", gone.KeyPath);
+                json.WriteStringOrNull("hash", gone.MessageHash);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -89,6 +106,13 @@ public sealed class JsonOutputWriter : IOutputWriter
         }
 
         json.WriteEndArray();
+
+        json.WriteStringOrNull("baselineState", diagnostic.Baseline switch
+        {
+            Baseline.BaselineState.New => "new",
+            Baseline.BaselineState.Unchanged => "unchanged",
+            _ => null,
+        });
 
         if (diagnostic.Suppression is { } suppression)
         {

@@ -18,15 +18,18 @@ public sealed partial class TextOutputWriter : IOutputWriter
 
         var paths = new ArtifactPaths(result, context);
         var sources = result.Files.Where(f => f.Text is not null).GroupBy(f => f.Source.Path).ToDictionary(g => g.Key, g => g.First().Text!);
+        var loaded = result.Files.Select(f => f.Source.Path).ToHashSet(StringComparer.Ordinal);
         var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
         var paint = new Painter(context.UseColor);
         foreach (var diagnostic in result.Active)
         {
             WriteDiagnostic(output, diagnostic, paint, paths, path =>
             {
-                if (!lineCache.TryGetValue(path, out var lines) && sources.TryGetValue(path, out var source))
+                if (!lineCache.TryGetValue(path, out var lines))
                 {
-                    lineCache[path] = lines = source.Read()?.Split('\n');
+                    // A file the run loaded but kept no text of (too large, not UTF-8) is not read again here.
+                    lineCache[path] = lines = sources.TryGetValue(path, out var source) ? source.Read()?.Split('\n')
+                        : loaded.Contains(path) ? null : ReadFromDisk(path, context.BaseDirectory);
                 }
 
                 return lines;
@@ -34,6 +37,28 @@ public sealed partial class TextOutputWriter : IOutputWriter
         }
 
         WriteSummary(output, result, paint);
+    }
+
+    /// <summary>
+    /// The lines of a file the run did not load itself: one a finding was mapped to (the file a kustomize-rendered
+    /// object came from). Null when it cannot be read, and the finding is shown without its source line.
+    /// </summary>
+    private static string[]? ReadFromDisk(string displayPath, string baseDirectory)
+    {
+        if (displayPath.Length == 0 || ArtifactPaths.IsStandardInput(displayPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            var file = new FileInfo(Path.GetFullPath(displayPath, baseDirectory));
+            return file.Exists && file.Length <= Loading.LoadOptions.DefaultMaxFileSize ? File.ReadAllText(file.FullName).Split('\n') : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -106,7 +131,7 @@ public sealed partial class TextOutputWriter : IOutputWriter
         var errors = active.Count(d => d.Severity == Severity.Error);
         var warnings = active.Count(d => d.Severity == Severity.Warning);
         var infos = active.Count(d => d.Severity == Severity.Info);
-        var suppressed = result.Diagnostics.Count - active.Count;
+        var suppressed = result.Diagnostics.Count(d => d.IsSuppressed);
         var files = result.Statistics.Files;
         var summary = active.Count == 0
             ? $"No problems found in {Plural(files, "file")} ({Plural(result.Statistics.Resources, "resource")})"
@@ -116,7 +141,25 @@ public sealed partial class TextOutputWriter : IOutputWriter
             summary += $"; {suppressed} suppressed";
         }
 
+        if (result.Baseline is { } baseline)
+        {
+            summary += $"; {baseline.Unchanged} baselined";
+            if (baseline.Gone.Count > 0)
+            {
+                summary += $", {baseline.Gone.Count} gone";
+            }
+        }
+
         output.WriteLine(paint.Apply(summary, errors > 0 ? "1;31" : warnings > 0 ? "1;33" : "1;32"));
+        if (result.Baseline is { Gone.Count: > 0 } shrinking)
+        {
+            // Fixed findings are named, so the baseline is seen to shrink and its owner knows to write it again.
+            output.WriteLine($"Gone since the baseline (fixed; write the baseline again to drop {(shrinking.Gone.Count == 1 ? "it" : "them")}):");
+            foreach (var gone in shrinking.Gone)
+            {
+                output.WriteLine($"  {gone}");
+            }
+        }
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

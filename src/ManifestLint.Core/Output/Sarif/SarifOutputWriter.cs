@@ -110,6 +110,7 @@ public sealed class SarifOutputWriter : IOutputWriter
     {
         var kept = diagnostics
             .OrderBy(d => d.IsSuppressed)
+            .ThenBy(d => d.IsBaselined)
             .ThenByDescending(d => d.Severity)
             .ThenBy(d => d, DiagnosticOrder.Instance)
             .Take(count)
@@ -307,6 +308,11 @@ public sealed class SarifOutputWriter : IOutputWriter
             foreach (var diagnostic in results)
             {
                 WriteResult(json, diagnostic);
+            }
+
+            foreach (var gone in _result.Baseline?.Gone ?? [])
+            {
+                WriteAbsentResult(json, gone);
             }
 
             json.WriteEndArray();
@@ -509,6 +515,11 @@ public sealed class SarifOutputWriter : IOutputWriter
 
             json.WriteEndArray();
 
+            if (diagnostic.Baseline is { } state)
+            {
+                json.WriteString("baselineState", state == Baseline.BaselineState.Unchanged ? "unchanged" : "new");
+            }
+
             if (location.HelmSource is not null)
             {
                 json.WriteStartObject("properties");
@@ -516,6 +527,55 @@ public sealed class SarifOutputWriter : IOutputWriter
                 json.WriteEndObject();
             }
 
+            json.WriteEndObject();
+        }
+
+        /// <summary>
+        /// A baselined finding that no longer occurs (SARIF §3.27.24 <c>baselineState: absent</c>). The baseline keeps
+        /// no line numbers, so the location is the object's name when the object is still in the file, else the file's
+        /// first line; with <c>kind: pass</c> and <c>level: none</c> no viewer mistakes it for an open problem. GitHub
+        /// code scanning needs a location with a URI to accept a result; a finding recorded without a file has none and
+        /// is left out.
+        /// </summary>
+        private void WriteAbsentResult(Utf8JsonWriter json, Baseline.FindingIdentity gone)
+        {
+            if (gone.File.Length == 0)
+            {
+                return;
+            }
+
+            json.WriteStartObject();
+            json.WriteString("ruleId", gone.Rule);
+            if (_ruleIndex.TryGetValue(gone.Rule, out var ruleIndex))
+            {
+                json.WriteNumber("ruleIndex", ruleIndex);
+            }
+
+            json.WriteString("kind", "pass");
+            json.WriteString("level", "none");
+            var what = string.Join(' ', new[] { gone.Object, string.IsNullOrEmpty(gone.KeyPath) ? null : gone.KeyPath }.OfType<string>());
+            WriteMessage(json, EscapeBrackets($"Fixed since the baseline: {gone.Rule}{(what.Length > 0 ? " at " + what : "")} no longer occurs."));
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+
+            // GitHub needs a region: the object's name when the object is still there, else the file's start.
+            var place = _result.Index.Resources.FirstOrDefault(r => r.File.Path == gone.File && r.Reference.ToString() == gone.Object)?.Location
+                ?? new Location(gone.File, new Yaml.TextSpan(new(1, 1), new(1, 1)));
+            WritePhysicalLocation(json, place);
+            if (gone.Object is not null)
+            {
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", gone.Object);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartArray("suppressions");
+            json.WriteEndArray();
+            json.WriteString("baselineState", "absent");
             json.WriteEndObject();
         }
 
