@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Connectivity;
 using ManifestLint.Core.Engine;
@@ -41,34 +40,16 @@ public static class ConnectivityCommand
         return command;
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath, bool stats)
-    {
-        var cwd = console.CurrentDirectory;
-        try
+    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath, bool stats) =>
+        CommandInput.Guard(console, outputPath, () =>
         {
-            var explicitConfig = configPath is null ? null : Path.GetFullPath(configPath, cwd);
-            if (explicitConfig is not null && !File.Exists(explicitConfig))
-            {
-                throw new UsageException($"--config {configPath}: configuration file not found");
-            }
-
-            var inputs = paths.Count == 0 ? ["."] : paths;
-            var request = new LintRequest
-            {
-                Paths = [.. inputs.Select(p => p == "-" ? p : Path.GetFullPath(p, cwd))],
-                StandardInput = inputs.Contains("-") ? ReadAll(console.OpenStandardInput()) : null,
-                BaseDirectory = RepositoryRoot.Find(cwd),
-                ConfigPath = explicitConfig ?? RepositoryConfig.Discover(cwd),
-                Namespace = @namespace,
-            };
+            var request = CommandInput.Request(console, paths, RepositoryRoot.Find(console.CurrentDirectory), configPath, @namespace);
 
             // No analyzers: the run loads and indexes the input as lint does, and reports only input problems.
             var outcome = LintRunner.Run(request, new AnalysisEngine([]));
-            if (outcome.MissingPaths.Count > 0)
+            if (CommandInput.MissingPaths(console, outcome, paths) is { } missing)
             {
-                // Say it with the path as typed, not the absolute path the runner was given.
-                var typed = inputs.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, cwd), StringComparer.Ordinal).ToDictionary(p => Path.GetFullPath(p, cwd), p => p, StringComparer.Ordinal);
-                throw new UsageException(string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}")));
+                throw new UsageException(missing);
             }
 
             foreach (var problem in outcome.Result.Active.Where(d => d.Severity >= Severity.Warning))
@@ -79,19 +60,7 @@ public static class ConnectivityCommand
             var clock = Stopwatch.StartNew();
             var report = ConnectivityAnalyzer.Analyze(outcome.Result.Index);
             var analysisTime = clock.Elapsed;
-            if (outputPath is null)
-            {
-                ConnectivityReportWriter.Write(report, format, console.Out);
-                console.Out.Flush();
-            }
-            else
-            {
-                var fullPath = Path.GetFullPath(outputPath, cwd);
-                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-                using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-                ConnectivityReportWriter.Write(report, format, file);
-            }
-
+            CommandInput.Write(console, outputPath, writer => ConnectivityReportWriter.Write(report, format, writer));
             if (stats)
             {
                 var counts = outcome.Result.Statistics;
@@ -100,28 +69,7 @@ public static class ConnectivityCommand
             }
 
             return ExitCodes.Success;
-        }
-        catch (Exception ex) when (ex is UsageException or ConfigurationException)
-        {
-            console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"error: --output {outputPath}: cannot write the file: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-    }
+        });
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using (stream)
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Engine;
 using ManifestLint.Core.Graph;
@@ -34,32 +33,14 @@ public static class GraphCommand
         return command;
     }
 
-    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath)
-    {
-        var cwd = console.CurrentDirectory;
-        try
+    private static int Run(CliConsole console, IReadOnlyList<string> paths, string format, string? outputPath, string? @namespace, string? configPath) =>
+        CommandInput.Guard(console, outputPath, () =>
         {
-            var explicitConfig = configPath is null ? null : Path.GetFullPath(configPath, cwd);
-            if (explicitConfig is not null && !File.Exists(explicitConfig))
-            {
-                throw new UsageException($"--config {configPath}: configuration file not found");
-            }
-
-            var inputs = paths.Count == 0 ? ["."] : paths;
-            var request = new LintRequest
-            {
-                Paths = [.. inputs.Select(p => p == "-" ? p : Path.GetFullPath(p, cwd))],
-                StandardInput = inputs.Contains("-") ? ReadAll(console.OpenStandardInput()) : null,
-                BaseDirectory = RepositoryRoot.Find(cwd),
-                ConfigPath = explicitConfig ?? RepositoryConfig.Discover(cwd),
-                Namespace = @namespace,
-            };
-
+            var request = CommandInput.Request(console, paths, RepositoryRoot.Find(console.CurrentDirectory), configPath, @namespace);
             var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
-            if (outcome.MissingPaths.Count > 0)
+            if (CommandInput.MissingPaths(console, outcome, paths) is { } missing)
             {
-                var typed = inputs.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, cwd), StringComparer.Ordinal).ToDictionary(p => Path.GetFullPath(p, cwd), p => p, StringComparer.Ordinal);
-                throw new UsageException(string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}")));
+                throw new UsageException(missing);
             }
 
             foreach (var problem in outcome.Result.Active.Where(d => d.Rule.Category == RuleCategories.Input && d.Severity >= Severity.Warning))
@@ -68,40 +49,7 @@ public static class GraphCommand
             }
 
             var graph = ResourceGraph.Build(outcome.Result);
-            if (outputPath is null)
-            {
-                ResourceGraphWriter.Write(graph, format, console.Out);
-                console.Out.Flush();
-            }
-            else
-            {
-                var fullPath = Path.GetFullPath(outputPath, cwd);
-                Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-                using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-                ResourceGraphWriter.Write(graph, format, file);
-            }
-
+            CommandInput.Write(console, outputPath, writer => ResourceGraphWriter.Write(graph, format, writer));
             return ExitCodes.Success;
-        }
-        catch (Exception ex) when (ex is UsageException or ConfigurationException)
-        {
-            console.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            console.Error.WriteLine($"error: --output {outputPath}: cannot write the file: {ex.Message}");
-            return ExitCodes.UsageError;
-        }
-    }
-
-    private static byte[] ReadAll(Stream stream)
-    {
-        using (stream)
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-    }
+        });
 }

@@ -150,13 +150,9 @@ public static class LintCommand
         {
             var request = BuildRequest(settings, console, context.BaseDirectory);
             var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
-            if (outcome.MissingPaths.Count > 0)
+            if (CommandInput.MissingPaths(console, outcome, settings.Paths) is { } missing)
             {
-                // Say it with the path as typed, not the absolute path the engine was given.
-                var typed = settings.Paths.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal)
-                    .ToDictionary(p => Path.GetFullPath(p, console.CurrentDirectory), StringComparer.Ordinal);
-                var message = string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}"));
-                return Fail(settings, console, context, message, ExitCodes.UsageError);
+                return Fail(settings, console, context, missing, ExitCodes.UsageError);
             }
 
             foreach (var note in outcome.Notes ?? [])
@@ -208,27 +204,13 @@ public static class LintCommand
             throw new UsageException("--max-file-size must be a positive number of bytes");
         }
 
-        var configPath = settings.ConfigPath is null ? RepositoryConfig.Discover(cwd) : Path.GetFullPath(settings.ConfigPath, cwd);
-        if (settings.ConfigPath is not null && !File.Exists(configPath))
-        {
-            throw new UsageException($"--config {settings.ConfigPath}: configuration file not found");
-        }
-
         if (settings.Baseline is not null && !File.Exists(Path.GetFullPath(settings.Baseline, cwd)))
         {
             throw new UsageException($"--baseline {settings.Baseline}: file not found (record one with --write-baseline {settings.Baseline})");
         }
 
-        // The engine resolves paths against the base directory (the repository root); users type them relative
-        // to where they are.
-        var paths = settings.Paths.Count == 0 ? ["."] : settings.Paths;
-        return new LintRequest
+        return CommandInput.Request(console, settings.Paths, baseDirectory, settings.ConfigPath, settings.Namespace) with
         {
-            Paths = [.. paths.Select(p => p == "-" ? p : Path.GetFullPath(p, cwd))],
-            StandardInput = paths.Contains("-") ? ReadAll(console.OpenStandardInput()) : null,
-            BaseDirectory = baseDirectory,
-            ConfigPath = configPath,
-            Namespace = settings.Namespace,
             IgnorePaths = settings.IgnorePaths,
             Filter = new RuleFilter(RuleNames(settings.Include, "--include"), RuleNames(settings.Exclude, "--exclude")),
             MaxFileSize = settings.MaxFileSize,
@@ -342,15 +324,6 @@ public static class LintCommand
             $"paused {Ms(GC.GetTotalPauseDuration())}, {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB allocated");
     }
 
-    private static byte[] ReadAll(Stream stream)
-    {
-        using (stream)
-        {
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            return buffer.ToArray();
-        }
-    }
 
     private sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
     {

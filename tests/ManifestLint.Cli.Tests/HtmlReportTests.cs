@@ -14,14 +14,17 @@ public sealed class HtmlReportTests
 
     private static string SeedBothFaults => TestPaths.InRepository("tests", "ManifestLint.Rules.Tests", "Fixtures", "ML1205", "seed-000-both-faults.yaml");
 
+    /// <summary>The seed reproduction's Deployments also lack limits and probes (ML3xxx); the pictures are about its two broken references.</summary>
+    private static readonly string[] SeedOptions = ["--exclude", "Reliability,Security"];
+
     private static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Writes the report of <paramref name="input"/>, opens it in Chromium, and saves a screenshot named <paramref name="name"/>.</summary>
-    private RenderedPage Open(string input, string name)
+    private RenderedPage Open(string input, string name, params string[] options)
     {
         HeadlessChromium.RequireExecutable();
         var html = Path.Combine(ScreenshotFolder, name + ".html");
-        var run = CliRun.Run(TestPaths.RepositoryRoot, [input, "--format", "html", "--output", html, "--fail-level", "none"]);
+        var run = CliRun.Run(TestPaths.RepositoryRoot, [input, "--format", "html", "--output", html, "--fail-level", "none", .. options]);
         Assert.AreEqual(0, run.ExitCode, run.ToString());
 
         var png = Path.Combine(ScreenshotFolder, name + ".png");
@@ -53,7 +56,7 @@ public sealed class HtmlReportTests
     [TestMethod]
     public void Seed_000_full_reproduction_draws_the_blocked_caller_and_the_broken_selection_in_red()
     {
-        var page = Open(SeedBothFaults, "seed-000-both-faults");
+        var page = Open(SeedBothFaults, "seed-000-both-faults", SeedOptions);
 
         var nodes = page.DrawnNodes.ToDictionary(n => n["data-node"]!, n => n["data-id"]!);
         var broken = page.DrawnEdges.Where(e => e.HasClass("state-broken"))
@@ -78,7 +81,7 @@ public sealed class HtmlReportTests
     [TestMethod]
     public void Selecting_a_finding_highlights_its_objects_and_edge_and_selecting_an_object_highlights_its_findings()
     {
-        var page = Open(SeedBothFaults, "seed-000-selection");
+        var page = Open(SeedBothFaults, "seed-000-selection", SeedOptions);
         var html = Path.Combine(ScreenshotFolder, "seed-000-selection.html");
         var blocked = page.WithClass("finding").Single(f => f["data-rule"] == "ML1205");
         var frontend = page.DrawnNodes.Single(n => n["data-id"] == "Deployment/ml/web-frontend")["data-node"]!;
@@ -107,7 +110,8 @@ public sealed class HtmlReportTests
     [TestMethod]
     public void Online_boutique_draws_every_object_and_nothing_red()
     {
-        var page = Open(OnlineBoutique, "online-boutique");
+        // Its kubernetes-manifests/ leave image tags to skaffold (ML3001 on every image): not what this picture is about.
+        var page = Open(OnlineBoutique, "online-boutique", "--exclude", "ML3001");
 
         Assert.HasCount(35, page.DrawnNodes);
         Assert.HasCount(39, page.DrawnEdges);

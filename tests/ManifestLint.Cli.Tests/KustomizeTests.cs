@@ -28,6 +28,7 @@ public sealed class KustomizeTests
               containers:
                 - name: api
                   image: api:1
+                  resources: {limits: {memory: 64Mi}}
 
         """;
 

@@ -1,0 +1,98 @@
+using System.Text;
+using ManifestLint.Core.Configuration;
+using ManifestLint.Core.Engine;
+
+namespace ManifestLint.Cli;
+
+/// <summary>
+/// What every command that reads manifests shares (lint, connectivity, graph): paths typed relative to where the user
+/// is, the configuration found from there, standard input, "path not found" said with the path as typed, and a report
+/// written to standard output or a file. One home, so the commands cannot read the same input differently.
+/// </summary>
+internal static class CommandInput
+{
+    /// <summary>The run's request for <paramref name="typedPaths"/> (the current directory when none), before command-specific settings.</summary>
+    /// <exception cref="UsageException">--config names a file that does not exist.</exception>
+    public static LintRequest Request(CliConsole console, IReadOnlyList<string> typedPaths, string baseDirectory, string? configPath, string? @namespace)
+    {
+        var cwd = console.CurrentDirectory;
+        var config = configPath is null ? RepositoryConfig.Discover(cwd) : Path.GetFullPath(configPath, cwd);
+        if (configPath is not null && !File.Exists(config))
+        {
+            throw new UsageException($"--config {configPath}: configuration file not found");
+        }
+
+        // The engine resolves paths against the base directory (the repository root); users type them relative to where they are.
+        var paths = typedPaths.Count == 0 ? ["."] : typedPaths;
+        return new LintRequest
+        {
+            Paths = [.. paths.Select(p => p == "-" ? p : Path.GetFullPath(p, cwd))],
+            StandardInput = paths.Contains("-") ? ReadAll(console.OpenStandardInput()) : null,
+            BaseDirectory = baseDirectory,
+            ConfigPath = config,
+            Namespace = @namespace,
+        };
+    }
+
+    /// <summary>"path not found: …" for each path the run did not find, with the path as the user typed it; null when all were found.</summary>
+    public static string? MissingPaths(CliConsole console, LintOutcome outcome, IReadOnlyList<string> typedPaths)
+    {
+        if (outcome.MissingPaths.Count == 0)
+        {
+            return null;
+        }
+
+        var cwd = console.CurrentDirectory;
+        var typed = typedPaths.Where(p => p != "-").DistinctBy(p => Path.GetFullPath(p, cwd), StringComparer.Ordinal)
+            .ToDictionary(p => Path.GetFullPath(p, cwd), StringComparer.Ordinal);
+        return string.Join("; ", outcome.MissingPaths.Select(p => $"path not found: {typed.GetValueOrDefault(p, p)}"));
+    }
+
+    /// <summary>Writes a report to standard output, or to <paramref name="outputPath"/> (its folders created) as UTF-8 with LF line ends.</summary>
+    public static void Write(CliConsole console, string? outputPath, Action<TextWriter> write)
+    {
+        if (outputPath is null)
+        {
+            write(console.Out);
+            console.Out.Flush();
+            return;
+        }
+
+        var fullPath = Path.GetFullPath(outputPath, console.CurrentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        write(file);
+    }
+
+    /// <summary>
+    /// Runs a report command: usage and configuration problems, and an output file that cannot be written, end with
+    /// exit code 2 and one line on standard error.
+    /// </summary>
+    public static int Guard(CliConsole console, string? outputPath, Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception ex) when (ex is UsageException or ConfigurationException)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            console.Error.WriteLine($"error: --output {outputPath}: cannot write the file: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+
+    public static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+    }
+}
