@@ -67,11 +67,16 @@ public static class LintCommand
         {
             Description = "Render each kustomization root with kubectl kustomize (or kustomize build) and lint the result, with findings mapped back to the files",
         };
+        var chartRoot = new Option<string?>("--chart-root")
+        {
+            Description = "The chart folder of linted helm template output: findings are reported in its template files",
+            HelpName = "DIR",
+        };
         var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
 
         var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
         {
-            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize,
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize, chartRoot,
         };
 
         foreach (var version in command.Options.OfType<VersionOption>())
@@ -110,7 +115,8 @@ public static class LintCommand
                 MaxFileSize: parse.GetValue(maxFileSize),
                 Baseline: parse.GetValue(baseline),
                 WriteBaseline: parse.GetValue(writeBaseline),
-                Kustomize: parse.GetValue(kustomize));
+                Kustomize: parse.GetValue(kustomize),
+                ChartRoot: parse.GetValue(chartRoot));
             return Run(settings, console);
         });
         return command;
@@ -133,7 +139,8 @@ public static class LintCommand
         long? MaxFileSize,
         string? Baseline,
         string? WriteBaseline,
-        bool Kustomize);
+        bool Kustomize,
+        string? ChartRoot);
 
     private static int Run(Settings settings, CliConsole console)
     {
@@ -217,6 +224,7 @@ public static class LintCommand
             BaselinePath = settings.Baseline is null ? null : Path.GetFullPath(settings.Baseline, cwd),
             WriteBaselinePath = settings.WriteBaseline is null ? null : Path.GetFullPath(settings.WriteBaseline, cwd),
             Kustomize = settings.Kustomize,
+            ChartRoot = settings.ChartRoot is null ? null : Path.GetFullPath(settings.ChartRoot, cwd),
         };
     }
 

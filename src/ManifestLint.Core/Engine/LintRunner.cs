@@ -32,6 +32,9 @@ public sealed record LintRequest
     /// <summary>Render kustomization roots with kubectl kustomize and lint what they produce, mapped back to the files.</summary>
     public bool Kustomize { get; init; }
 
+    /// <summary>The folder of the chart whose <c>helm template</c> output is linted: findings move to its template files.</summary>
+    public string? ChartRoot { get; init; }
+
     /// <summary>Compare with this baseline: its findings are reported as unchanged and do not count.</summary>
     public string? BaselinePath { get; init; }
 
@@ -114,6 +117,14 @@ public static class LintRunner
         }
 
         result = Kustomize.KustomizeOrigins.MapBack(result, rendering.Builds, request.BaseDirectory);
+        if (request.ChartRoot is { } chartRoot)
+        {
+            var chart = Path.GetFullPath(chartRoot, request.BaseDirectory);
+            result = Directory.Exists(chart)
+                ? Helm.HelmTemplateOrigins.MapToTemplates(result, chart, request.BaseDirectory)
+                : throw new ConfigurationException($"{chartRoot}: chart folder not found");
+        }
+
         return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes);
     }
 }
