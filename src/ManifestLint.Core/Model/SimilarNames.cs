@@ -33,6 +33,14 @@ public static class SimilarNames
     }
 
     /// <summary>
+    /// Whether two values are one edit apart (a letter added, dropped, changed, or two swapped), for values of at least
+    /// three letters. Label values are compared this way: a selector value one letter from a pod's ("vot" for "vote")
+    /// is a typo, where two short object names one letter apart may well be two objects.
+    /// </summary>
+    public static bool OneEditApart(string a, string b) =>
+        a != b && Math.Min(a.Length, b.Length) >= 3 && Distance(a, b) == 1;
+
+    /// <summary>
     /// Two letters swapped ("wbe" for "web"): a typo even in a short name, where a changed letter ("api", "apx") is more
     /// often a different name.
     /// </summary>

@@ -448,7 +448,8 @@ public sealed partial class WorldModel
         selector.MatchLabels.Count(l => template.Labels.TryGetValue(l.Key, out var actual) && actual == l.Value) +
         selector.MatchExpressions.Count(r => r.Matches(template.Labels));
 
-    private static bool Similar(string wanted, string actual) => SimilarNames.Closest(wanted, [actual], a => a) is not null;
+    private static bool Similar(string wanted, string actual) =>
+        SimilarNames.OneEditApart(wanted, actual) || SimilarNames.Closest(wanted, [actual], a => a) is not null;
 
     /// <summary>The templates of a namespace the selector certainly selects, and whether others may be selected.</summary>
     private (IReadOnlyList<PodTemplate> Matched, bool Maybe) Evaluate(string @namespace, LabelSelector selector)
