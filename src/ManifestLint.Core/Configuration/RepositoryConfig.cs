@@ -38,6 +38,9 @@ public sealed record RepositoryConfig
     /// <summary>Folders (globs relative to the base directory) that are deployment units of their own.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
 
+    /// <summary>The team's own rules (<c>customRules:</c>), which the rule registry turns into analyzers.</summary>
+    public IReadOnlyList<CustomRuleDefinition> CustomRules { get; init; } = [];
+
     /// <summary>The nearest .manifestlint.yaml in the directory or its parents, stopping at a repository root.</summary>
     public static string? Discover(string startDirectory)
     {
@@ -87,8 +90,16 @@ public sealed record RepositoryConfig
         }
 
         var config = new RepositoryConfig { Path = path };
+        MappingEntry? customRules = null;
         foreach (var entry in root.Entries)
         {
+            if (entry.KeyText == "customRules")
+            {
+                // Read last: which kinds have containers depends on podTemplateOwners, wherever it is written.
+                customRules = entry;
+                continue;
+            }
+
             config = entry.Key.Value switch
             {
                 "defaultNamespace" => config with { DefaultNamespace = RequireString(path, entry) },
@@ -100,14 +111,21 @@ public sealed record RepositoryConfig
                 "complete" => config with { Complete = Completeness(path, entry) },
                 "units" => config with { Units = StringList(path, entry) },
                 _ => throw Error(path, entry.Key.Span.Start,
-                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete or units)"),
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units or customRules)"),
             };
+        }
+
+        if (customRules is { } rules)
+        {
+            var owners = config.PodTemplateOwners;
+            config = config with { CustomRules = CustomRuleDefinition.ReadAll(path, rules, () => owners) };
         }
 
         return config;
     }
 
-    private static ConfigurationException Error(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+    /// <summary>The one form of a configuration error: <c>path(line,col): message</c>, as compilers write it.</summary>
+    internal static ConfigurationException Error(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
 
     private static string RequireString(string path, MappingEntry entry) =>
         entry.Value is ScalarNode { IsNull: false } s ? s.Value : throw Error(path, entry.Value.Span.Start, $"'{entry.Key.Value}' must be a string");

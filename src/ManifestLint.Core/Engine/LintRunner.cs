@@ -29,7 +29,14 @@ public sealed record LintRequest
     public int? MaxDegreeOfParallelism { get; init; }
 }
 
-public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config);
+public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config)
+{
+    /// <summary>The rules of the run, custom ones included: what outputs describe rules with.</summary>
+    public RuleRegistry Registry { get; init; } = new([], _ => null);
+}
+
+/// <summary>A run's configuration and the rules made from it.</summary>
+public sealed record LintSetup(RepositoryConfig Config, RuleRegistry Registry);
 
 /// <summary>
 /// Turns a request into an analysis: finds the configuration, collects the files, and runs the engine.
@@ -39,8 +46,12 @@ public static class LintRunner
 {
     public const string StandardInputPath = "<stdin>";
 
-    /// <exception cref="ConfigurationException">The configuration file is invalid.</exception>
-    public static LintOutcome Run(LintRequest request, AnalysisEngine engine)
+    /// <summary>
+    /// Reads the configuration (the request's, or the nearest one above the base directory) and builds the run's rules
+    /// from it: the one place a registry is made, for linting and for listing or explaining rules alike.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The configuration file is invalid, or a custom rule in it is.</exception>
+    public static LintSetup Prepare(LintRequest request, RuleRegistryFactory registryFor)
     {
         var configPath = request.ConfigPath is not null
             ? Path.GetFullPath(request.ConfigPath, request.BaseDirectory)
@@ -51,6 +62,19 @@ public static class LintRunner
         }
 
         var config = configPath is null ? new RepositoryConfig() : RepositoryConfig.Load(configPath);
+        return new LintSetup(config, registryFor(config));
+    }
+
+    /// <exception cref="ConfigurationException">The configuration file is invalid, or a custom rule in it is.</exception>
+    public static LintOutcome Run(LintRequest request, RuleRegistryFactory registryFor) => Run(request, Prepare(request, registryFor));
+
+    /// <summary>Runs exactly these analyzers, without the configuration's custom rules: for tests and benchmarks that choose their rules.</summary>
+    public static LintOutcome Run(LintRequest request, AnalysisEngine engine) =>
+        Run(request, _ => new RuleRegistry(engine.Analyzers, _ => null));
+
+    public static LintOutcome Run(LintRequest request, LintSetup setup)
+    {
+        var (config, registry) = setup;
         var filePaths = request.Paths.Where(p => p != "-").ToList();
         var collected = InputCollector.Collect(filePaths, request.BaseDirectory, [.. config.IgnorePaths, .. request.IgnorePaths]);
         var inputs = collected.Files.ToList();
@@ -75,7 +99,7 @@ public static class LintRunner
             Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
         };
-        var result = engine.Analyze(inputs, options, collected.Diagnostics);
-        return new LintOutcome(result, collected.MissingPaths, config);
+        var result = registry.CreateEngine().Analyze(inputs, options, collected.Diagnostics);
+        return new LintOutcome(result, collected.MissingPaths, config) { Registry = registry };
     }
 }
