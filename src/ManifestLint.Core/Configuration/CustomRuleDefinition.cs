@@ -168,7 +168,8 @@ public sealed record CustomRuleDefinition(
 
     /// <summary>
     /// Kinds a rule can apply to, so that a typo is an error rather than a rule that never runs: without a group, a
-    /// built-in kind; with one, any kind of a custom resource group, and a built-in kind of a built-in group. A rule on
+    /// built-in kind or one declared in podTemplateOwners; with one, any kind of a custom resource group, and a built-in
+    /// kind of a built-in group. A rule on
     /// containers or pod templates needs kinds that have pods (built-in owners, or podTemplateOwners in this file).
     /// </summary>
     private static List<string> ReadKinds(string path, string id, MappingNode rule, CustomRuleTarget target, string? group, Func<IReadOnlyList<PodTemplateOwner>> podTemplateOwners)
@@ -183,7 +184,8 @@ public sealed record CustomRuleDefinition(
         foreach (var kindNode in list.Items.Cast<ScalarNode>())
         {
             var kind = kindNode.Value;
-            var known = group is null ? KnownKinds.IsBuiltInKindOfAnyGroup(kind) : !KnownKinds.IsBuiltInGroup(group) || KnownKinds.IsBuiltIn(group, kind);
+            var declaredOwner = podTemplateOwners().Any(o => o.Kind == kind && (group is null || o.Group == group));
+            var known = declaredOwner || (group is null ? KnownKinds.IsBuiltInKindOfAnyGroup(kind) : !KnownKinds.IsBuiltInGroup(group) || KnownKinds.IsBuiltIn(group, kind));
             if (!known)
             {
                 throw RepositoryConfig.Error(path, kindNode.Span.Start, group is null

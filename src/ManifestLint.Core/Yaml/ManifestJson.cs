@@ -84,6 +84,9 @@ public static class ManifestJson
             case ScalarNode scalar:
                 WriteScalar(json, scalar);
                 break;
+            default:
+                json.WriteNullValue();
+                break;
         }
     }
 
