@@ -15,7 +15,7 @@ namespace ManifestLint.Rules.Custom;
 /// A custom rule's schema, built with JsonSchema.Net and evaluated against one target (an object, a container, a pod
 /// template): one finding per failing place, reported on the key or value the JSON pointer leads back to.
 /// </summary>
-public sealed class SchemaCheck
+public sealed partial class SchemaCheck
 {
     /// <summary>
     /// How long one regular expression of a custom schema (<c>pattern</c>, <c>patternProperties</c>) may take on one
@@ -24,10 +24,11 @@ public sealed class SchemaCheck
     /// </summary>
     public static readonly TimeSpan PatternMatchTimeout = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>JSON Schema 2020-12 with the two regular-expression keywords replaced by time-boxed ones.</summary>
-    private static readonly Dialect TimeBoxedDialect = Dialect.Draft202012
-        .Without([PatternKeyword.Instance, PatternPropertiesKeyword.Instance])
-        .With([new TimeBoxedPattern(), new TimeBoxedPatternProperties()]);
+    /// <summary>
+    /// JSON Schema 2020-12 with the two regular-expression keywords replaced (With replaces a keyword of the same name;
+    /// removing them first would break additionalProperties, which depends on patternProperties).
+    /// </summary>
+    private static readonly Dialect TimeBoxedDialect = Dialect.Draft202012.With([new TimeBoxedPattern(), new TimeBoxedPatternProperties()]);
 
     private readonly CustomRuleDefinition _definition;
     private readonly JsonSchema _schema;
@@ -41,15 +42,16 @@ public sealed class SchemaCheck
     {
         try
         {
-            using var document = JsonDocument.Parse(definition.SchemaJson);
-            if (FindKeyword(document.RootElement, "$schema"))
+            // The schema keeps elements of its document for as long as it lives: a clone owns its memory.
+            var root = JsonElement.Parse(definition.SchemaJson);
+            if (FindKeyword(root, "$schema"))
             {
                 // Another dialect would bring back the library's own pattern keywords, without a time limit.
                 throw new JsonSchemaException("'$schema' is not supported: custom rule schemas are JSON Schema 2020-12");
             }
 
             var options = new BuildOptions { Dialect = TimeBoxedDialect, SchemaRegistry = new SchemaRegistry() };
-            return new SchemaCheck(definition, JsonSchema.Build(document.RootElement, options));
+            return new SchemaCheck(definition, JsonSchema.Build(root, options));
         }
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
@@ -70,46 +72,39 @@ public sealed class SchemaCheck
     /// (the innermost keyword that failed there): anyOf and oneOf report each branch's failure at the same place.
     /// <paramref name="whole"/> stands for the target itself when a failure is about all of it (a required key at the top).
     /// </summary>
-    public IEnumerable<Finding> Inspect(Resource resource, ManifestNode target, ManifestNode whole, string? container)
+    public IReadOnlyList<Finding> Inspect(Resource resource, ManifestNode target, ManifestNode whole, string? container)
     {
-        EvaluationResults results;
-        using (var document = ManifestJson.ToJsonDocument(target))
+        // The results read the document while they are enumerated: it lives until the findings are made.
+        using var document = ManifestJson.ToJsonDocument(target);
+        try
         {
-            try
+            var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (results.IsValid)
             {
-                results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+                return [];
             }
-            catch (RegexMatchTimeoutException ex)
+
+            var findings = new List<Finding>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var detail in results.Details ?? [])
             {
-                throw new TimeoutException(
-                    $"the pattern '{ex.Pattern}' of custom rule {_definition.Id} took longer than {PatternMatchTimeout.TotalMilliseconds} ms on a value of {ex.Input.Length} characters " +
-                    "(catastrophic backtracking); simplify the pattern", ex);
+                if (detail.IsValid || detail.Errors is not { Count: > 0 } errors || !seen.Add(detail.InstanceLocation.ToString()))
+                {
+                    continue;
+                }
+
+                var segments = ManifestJson.PointerSegments(detail.InstanceLocation.ToString());
+                var node = ManifestJson.NodeToReport(target, segments) ?? whole;
+                findings.Add(Finding.At(node, Render(resource, container, ManifestJson.JsonPath(target, segments), errors.First().Value)));
             }
+
+            return findings;
         }
-
-        if (results.IsValid)
+        catch (RegexMatchTimeoutException ex)
         {
-            yield break;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var detail in results.Details ?? [])
-        {
-            if (detail.IsValid || detail.Errors is not { Count: > 0 } errors)
-            {
-                continue;
-            }
-
-            var pointer = detail.InstanceLocation.ToString();
-            if (!seen.Add(pointer))
-            {
-                continue;
-            }
-
-            var segments = ManifestJson.PointerSegments(pointer);
-            var node = ManifestJson.NodeToReport(target, segments) ?? whole;
-            var error = errors.First().Value;
-            yield return Finding.At(node, Render(resource, container, ManifestJson.JsonPath(target, segments), error));
+            throw new TimeoutException(
+                $"the pattern '{ex.Pattern}' of custom rule {_definition.Id} took longer than {PatternMatchTimeout.TotalMilliseconds} ms on a value of {ex.Input.Length} characters " +
+                "(catastrophic backtracking); simplify the pattern", ex);
         }
     }
 
@@ -128,9 +123,8 @@ public sealed class SchemaCheck
         return Placeholder().Replace(_definition.MessageTemplate, m => values.GetValueOrDefault(m.Groups[1].Value, m.Value));
     }
 
-    private static Regex Placeholder() => PlaceholderPattern;
-
-    private static readonly Regex PlaceholderPattern = new(@"\{([a-z]+)\}", RegexOptions.CultureInvariant);
+    [GeneratedRegex(@"\{([a-z]+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 
     /// <summary>The rule's page for <c>explain</c> and SARIF: title, description, help, what it applies to, and the schema.</summary>
     public string Documentation()
