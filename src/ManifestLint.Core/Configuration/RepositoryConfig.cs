@@ -11,7 +11,7 @@ public sealed class ConfigurationException(string message) : Exception(message);
 
 /// <summary>
 /// The repository configuration file, <c>.manifestlint.yaml</c>: rule severities, the default namespace,
-/// extra pod owners, objects that exist outside the input, and paths to ignore.
+/// extra pod owners, objects that exist outside the input, paths to ignore, and the team's custom rules.
 /// </summary>
 public sealed record RepositoryConfig
 {
