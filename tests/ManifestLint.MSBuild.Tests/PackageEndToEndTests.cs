@@ -66,6 +66,7 @@ public sealed class PackageEndToEndTests
                 "build/ManifestLint.MSBuild.targets",
                 "buildTransitive/ManifestLint.MSBuild.props",
                 "buildTransitive/ManifestLint.MSBuild.targets",
+                "tasks/net10.0/Humanizer.dll", // JsonPointer.Net's dependency (Humanizer.Core)
                 "tasks/net10.0/Json.More.dll",
                 "tasks/net10.0/JsonPointer.Net.dll",
                 "tasks/net10.0/JsonSchema.Net.dll",
