@@ -7,7 +7,11 @@ using ManifestLint.Core.Yaml;
 namespace ManifestLint.Core.Configuration;
 
 /// <summary>A problem in a configuration file: it stops the run with exit code 2, naming the place.</summary>
-public sealed class ConfigurationException(string message) : Exception(message);
+public sealed class ConfigurationException(string message) : Exception(message)
+{
+    /// <summary>The one form of a configuration error with a place: <c>path(line,col): message</c>, as compilers write it.</summary>
+    public static ConfigurationException At(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+}
 
 /// <summary>
 /// The repository configuration file, <c>.manifestlint.yaml</c>: rule severities, the default namespace,
@@ -124,8 +128,7 @@ public sealed record RepositoryConfig
         return config;
     }
 
-    /// <summary>The one form of a configuration error: <c>path(line,col): message</c>, as compilers write it.</summary>
-    internal static ConfigurationException Error(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+    internal static ConfigurationException Error(string path, SourcePosition at, string message) => ConfigurationException.At(path, at, message);
 
     private static string RequireString(string path, MappingEntry entry) =>
         entry.Value is ScalarNode { IsNull: false } s ? s.Value : throw Error(path, entry.Value.Span.Start, $"'{entry.Key.Value}' must be a string");

@@ -42,7 +42,8 @@ public sealed partial class SchemaCheck
     {
         try
         {
-            // The schema keeps elements of its document for as long as it lives: a clone owns its memory.
+            // The schema keeps elements of its document for as long as it lives: JsonElement.Parse makes one that owns its
+            // memory (a JsonDocument's elements die with the document).
             var root = JsonElement.Parse(definition.SchemaJson);
             if (FindKeyword(root, "$schema"))
             {
@@ -55,8 +56,7 @@ public sealed partial class SchemaCheck
         }
         catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or FormatException or InvalidOperationException)
         {
-            var at = definition.SchemaAt;
-            throw new ConfigurationException($"{definition.ConfigPath}({at.Line},{at.Column}): {definition.Id}: invalid schema: {ex.Message}");
+            throw ConfigurationException.At(definition.ConfigPath, definition.SchemaAt, $"{definition.Id}: invalid schema: {ex.Message}");
         }
     }
 
@@ -246,7 +246,7 @@ public static class CustomRules
         {
             if (builtInIds.Contains(definition.Id, StringComparer.OrdinalIgnoreCase))
             {
-                throw new ConfigurationException($"{definition.ConfigPath}({definition.IdAt.Line},{definition.IdAt.Column}): custom rule ID '{definition.Id}' is a built-in rule's");
+                throw ConfigurationException.At(definition.ConfigPath, definition.IdAt, $"custom rule ID '{definition.Id}' is a built-in rule's");
             }
 
             checks.Add(SchemaCheck.Build(definition));
