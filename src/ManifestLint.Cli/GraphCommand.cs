@@ -37,7 +37,7 @@ public static class GraphCommand
         CommandInput.Guard(console, outputPath, () =>
         {
             var request = CommandInput.Request(console, paths, RepositoryRoot.Find(console.CurrentDirectory), configPath, @namespace);
-            var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
+            var outcome = LintRunner.Run(request, RuleCatalog.RegistryFor);
             if (CommandInput.MissingPaths(console, outcome, paths) is { } missing)
             {
                 throw new UsageException(missing);

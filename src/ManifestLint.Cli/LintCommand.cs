@@ -156,7 +156,11 @@ public static class LintCommand
         try
         {
             var request = BuildRequest(settings, console, context.BaseDirectory);
-            var outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
+            var setup = LintRunner.Prepare(request, RuleCatalog.RegistryFor);
+            CheckRuleNames(setup.Registry, request.Filter.Include, "--include");
+            CheckRuleNames(setup.Registry, request.Filter.Exclude, "--exclude");
+            context = context with { Documentation = setup.Registry.Documentation };
+            var outcome = LintRunner.Run(request, setup);
             if (CommandInput.MissingPaths(console, outcome, settings.Paths) is { } missing)
             {
                 return Fail(settings, console, context, missing, ExitCodes.UsageError);
@@ -219,7 +223,7 @@ public static class LintCommand
         return CommandInput.Request(console, settings.Paths, baseDirectory, settings.ConfigPath, settings.Namespace) with
         {
             IgnorePaths = settings.IgnorePaths,
-            Filter = new RuleFilter(RuleNames(settings.Include, "--include"), RuleNames(settings.Exclude, "--exclude")),
+            Filter = new RuleFilter(RuleNames(settings.Include), RuleNames(settings.Exclude)),
             MaxFileSize = settings.MaxFileSize,
             BaselinePath = settings.Baseline is null ? null : Path.GetFullPath(settings.Baseline, cwd),
             WriteBaselinePath = settings.WriteBaseline is null ? null : Path.GetFullPath(settings.WriteBaseline, cwd),
@@ -228,15 +232,16 @@ public static class LintCommand
         };
     }
 
-    /// <summary>IDs and categories, checked against the catalogue: a typo would otherwise silently run nothing.</summary>
-    private static List<string> RuleNames(IReadOnlyList<string> values, string option)
+    private static List<string> RuleNames(IReadOnlyList<string> values) =>
+        [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+
+    /// <summary>IDs and categories, checked against the run's rules (custom ones too): a typo would otherwise silently run nothing.</summary>
+    private static void CheckRuleNames(RuleRegistry registry, IReadOnlyList<string> names, string option)
     {
-        var names = values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        var categories = RuleCatalog.AllRules.Select(r => r.Category).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = names.FirstOrDefault(n => RuleCatalog.Find(n) is null && !categories.Contains(n));
-        return unknown is null
-            ? names
-            : throw new UsageException($"{option} {unknown}: no rule or category has this name; `{CliApp.CommandName} rules` lists them");
+        if (registry.FirstUnknownName(names) is { } unknown)
+        {
+            throw new UsageException($"{option} {unknown}: no rule or category has this name; `{CliApp.CommandName} rules` lists them");
+        }
     }
 
     private static void WriteOutputs(Settings settings, CliConsole console, OutputContext context, AnalysisResult result)

@@ -17,7 +17,7 @@ public sealed record BuildDiagnostic(
     int Column,
     int EndLine,
     int EndColumn,
-    string HelpUri)
+    string? HelpUri)
 {
     /// <summary>
     /// <paramref name="fullPathOf"/> turns a display path into a full path; an empty path (a run-level

@@ -18,7 +18,7 @@ internal static class BuildDiagnosticLogger
     {
         // As csc does for analyzer diagnostics, the help link ends the text (visible in any log); it is also
         // passed as helpLink, which IDEs and the terminal logger turn into a link on the code.
-        var text = $"{d.Message} ({d.HelpUri})";
+        var text = d.HelpUri is null ? d.Message : $"{d.Message} ({d.HelpUri})";
         switch (policy.Map(d.Id, d.Severity))
         {
             case BuildLogKind.Error:

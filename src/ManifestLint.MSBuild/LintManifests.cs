@@ -80,7 +80,7 @@ public sealed class LintManifests : ManifestLintTask
         LintOutcome outcome;
         try
         {
-            outcome = LintRunner.Run(request, RuleCatalog.CreateEngine());
+            outcome = LintRunner.Run(request, RuleCatalog.RegistryFor);
         }
         catch (ConfigurationException ex)
         {
@@ -102,7 +102,7 @@ public sealed class LintManifests : ManifestLintTask
             .ToList();
 
         BuildDiagnosticLogger.Log(Log, policy, diagnostics);
-        WriteSarif(outcome.Result, baseDirectory);
+        WriteSarif(outcome, baseDirectory);
         WriteDependencies(outcome);
         if (!Log.HasLoggedErrors)
         {
@@ -114,18 +114,18 @@ public sealed class LintManifests : ManifestLintTask
     }
 
     /// <summary>The CLI's context (dotnet manifest-lint run in the project directory), so both write the same SARIF.</summary>
-    private static OutputContext SarifContext(string baseDirectory) => new()
+    private static OutputContext SarifContext(string baseDirectory, RuleRegistry? registry) => new()
     {
         ToolVersion = ToolVersion,
         BaseDirectory = baseDirectory,
-        Documentation = RuleCatalog.Documentation,
+        Documentation = registry is null ? RuleCatalog.Documentation : registry.Documentation,
     };
 
-    private void WriteSarif(AnalysisResult result, string baseDirectory)
+    private void WriteSarif(LintOutcome outcome, string baseDirectory)
     {
         if (!string.IsNullOrWhiteSpace(SarifFile))
         {
-            WriteSarifFile(output => new SarifOutputWriter().Write(result, output, SarifContext(baseDirectory)));
+            WriteSarifFile(output => new SarifOutputWriter().Write(outcome.Result, output, SarifContext(baseDirectory, outcome.Registry)));
         }
     }
 
@@ -134,7 +134,7 @@ public sealed class LintManifests : ManifestLintTask
     {
         if (!string.IsNullOrWhiteSpace(SarifFile))
         {
-            WriteSarifFile(output => new SarifOutputWriter().WriteFailedRun(output, SarifContext(baseDirectory), message, isConfigurationError: true));
+            WriteSarifFile(output => new SarifOutputWriter().WriteFailedRun(output, SarifContext(baseDirectory, registry: null), message, isConfigurationError: true));
         }
     }
 

@@ -43,4 +43,31 @@ public sealed class ReadmeTests
             Assert.Contains(line + "\n", run.Out, "README's graph example is not in the command's output");
         }
     }
+
+    [TestMethod]
+    public void Readme_custom_rules_example_is_a_valid_configuration_whose_rules_find_what_it_says()
+    {
+        var readme = File.ReadAllText(TestPaths.InRepository("README.md")).Replace("\r\n", "\n");
+        var section = readme.IndexOf("\n## Custom rules\n", StringComparison.Ordinal);
+        var start = readme.IndexOf("```yaml\n", section, StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        using var tree = new TempTree().Write(".git/HEAD", "ref: refs/heads/main\n").Write(".manifestlint.yaml", example).Write("deploy.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web, namespace: prod}
+            spec:
+              revisionHistoryLimit: 20
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: docker.io/nginx}]
+
+            """);
+
+        var run = CliRun.Run(tree.Root, ["deploy.yaml", "--include", "ACME001,ACME002", "--format", "github"]);
+
+        StringAssert.Contains(run.Out, "title=ACME001::Deployment 'web' keeps too many old ReplicaSets: 20 should be at most 10");
+        StringAssert.Contains(run.Out, "title=ACME002::container 'web' of Deployment 'web' pulls $.image from outside registry.acme.example");
+    }
 }

@@ -66,6 +66,10 @@ public sealed class PackageEndToEndTests
                 "build/ManifestLint.MSBuild.targets",
                 "buildTransitive/ManifestLint.MSBuild.props",
                 "buildTransitive/ManifestLint.MSBuild.targets",
+                "tasks/net10.0/Humanizer.dll", // JsonPointer.Net's dependency (Humanizer.Core)
+                "tasks/net10.0/Json.More.dll",
+                "tasks/net10.0/JsonPointer.Net.dll",
+                "tasks/net10.0/JsonSchema.Net.dll",
                 "tasks/net10.0/ManifestLint.Core.dll",
                 "tasks/net10.0/ManifestLint.MSBuild.deps.json",
                 "tasks/net10.0/ManifestLint.MSBuild.dll",
@@ -102,6 +106,45 @@ public sealed class PackageEndToEndTests
         CollectionAssert.Contains(lines.ToList(), expected, second.ToString());
         Assert.IsTrue(lines.Any(l => l.StartsWith("Building target \"_ManifestLintRun\" completely.", StringComparison.Ordinal)), second.ToString());
         Assert.IsFalse(lines.Any(l => l.Contains("external task host", StringComparison.Ordinal)), second.ToString());
+    }
+
+    [TestMethod]
+    public void CustomRule_FailsTheBuildWithTheCanonicalError_FromThePackagedTask()
+    {
+        // Evidence that the schema assemblies shipped in tasks/ load in MSBuild's plugin context, in the task host and in-process.
+        var project = CreateProject("custom");
+        SampleManifests.Write(project, ".manifestlint.yaml", """
+            customRules:
+              - id: ACME001
+                title: Deployments keep at most 10 old ReplicaSets
+                message: "{kind} '{name}' keeps too many old ReplicaSets: {error}"
+                severity: error
+                kinds: [Deployment]
+                schema: {properties: {spec: {properties: {revisionHistoryLimit: {maximum: 10}}}}}
+
+            """);
+        SampleManifests.Write(project, "deploy/web.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              revisionHistoryLimit: 20
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec:
+                  containers: [{name: web, image: "web:1.0", resources: {limits: {memory: 64Mi}, requests: {cpu: 10m, memory: 64Mi}}}]
+
+            """);
+        var expected = $"{project}/deploy/web.yaml(5,25,5,27): error ACME001: Deployment 'web' keeps too many old ReplicaSets: 20 should be at most 10 [{project}/Sample.csproj]";
+
+        var viaTaskHost = Build(project);
+        var inProcess = Build(project, "--no-restore", "-p:ManifestLintUseTaskHost=false");
+
+        Assert.AreNotEqual(0, viaTaskHost.ExitCode, viaTaskHost.ToString());
+        CollectionAssert.Contains(viaTaskHost.Lines().ToList(), expected, viaTaskHost.ToString());
+        Assert.AreNotEqual(0, inProcess.ExitCode, inProcess.ToString());
+        CollectionAssert.Contains(inProcess.Lines().ToList(), expected, inProcess.ToString());
     }
 
     [TestMethod]

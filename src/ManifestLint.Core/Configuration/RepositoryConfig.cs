@@ -7,11 +7,15 @@ using ManifestLint.Core.Yaml;
 namespace ManifestLint.Core.Configuration;
 
 /// <summary>A problem in a configuration file: it stops the run with exit code 2, naming the place.</summary>
-public sealed class ConfigurationException(string message) : Exception(message);
+public sealed class ConfigurationException(string message) : Exception(message)
+{
+    /// <summary>The one form of a configuration error with a place: <c>path(line,col): message</c>, as compilers write it.</summary>
+    public static ConfigurationException At(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+}
 
 /// <summary>
 /// The repository configuration file, <c>.manifestlint.yaml</c>: rule severities, the default namespace,
-/// extra pod owners, objects that exist outside the input, and paths to ignore.
+/// extra pod owners, objects that exist outside the input, paths to ignore, and the team's custom rules.
 /// </summary>
 public sealed record RepositoryConfig
 {
@@ -37,6 +41,9 @@ public sealed record RepositoryConfig
 
     /// <summary>Folders (globs relative to the base directory) that are deployment units of their own.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
+
+    /// <summary>The team's own rules (<c>customRules:</c>), which the rule registry turns into analyzers.</summary>
+    public IReadOnlyList<CustomRuleDefinition> CustomRules { get; init; } = [];
 
     /// <summary>The nearest .manifestlint.yaml in the directory or its parents, stopping at a repository root.</summary>
     public static string? Discover(string startDirectory)
@@ -87,8 +94,16 @@ public sealed record RepositoryConfig
         }
 
         var config = new RepositoryConfig { Path = path };
+        MappingEntry? customRules = null;
         foreach (var entry in root.Entries)
         {
+            if (entry.KeyText == "customRules")
+            {
+                // Read last: which kinds have containers depends on podTemplateOwners, wherever it is written.
+                customRules = entry;
+                continue;
+            }
+
             config = entry.Key.Value switch
             {
                 "defaultNamespace" => config with { DefaultNamespace = RequireString(path, entry) },
@@ -100,14 +115,20 @@ public sealed record RepositoryConfig
                 "complete" => config with { Complete = Completeness(path, entry) },
                 "units" => config with { Units = StringList(path, entry) },
                 _ => throw Error(path, entry.Key.Span.Start,
-                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete or units)"),
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units or customRules)"),
             };
+        }
+
+        if (customRules is { } rules)
+        {
+            var owners = config.PodTemplateOwners;
+            config = config with { CustomRules = CustomRuleDefinition.ReadAll(path, rules, () => owners) };
         }
 
         return config;
     }
 
-    private static ConfigurationException Error(string path, SourcePosition at, string message) => new($"{path}({at.Line},{at.Column}): {message}");
+    internal static ConfigurationException Error(string path, SourcePosition at, string message) => ConfigurationException.At(path, at, message);
 
     private static string RequireString(string path, MappingEntry entry) =>
         entry.Value is ScalarNode { IsNull: false } s ? s.Value : throw Error(path, entry.Value.Span.Start, $"'{entry.Key.Value}' must be a string");

@@ -46,7 +46,14 @@ public sealed record LintRequest
 }
 
 /// <param name="Notes">What the user should know about how the input was read (a kustomize build that failed).</param>
-public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config, IReadOnlyList<string>? Notes = null);
+public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config, IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>The rules of the run, custom ones included: what outputs describe rules with.</summary>
+    public RuleRegistry Registry { get; init; } = new([], _ => null);
+}
+
+/// <summary>A run's configuration and the rules made from it.</summary>
+public sealed record LintSetup(RepositoryConfig Config, RuleRegistry Registry);
 
 /// <summary>
 /// Turns a request into an analysis: finds the configuration, collects the files, and runs the engine.
@@ -56,8 +63,12 @@ public static class LintRunner
 {
     public const string StandardInputPath = "<stdin>";
 
-    /// <exception cref="ConfigurationException">The configuration file is invalid.</exception>
-    public static LintOutcome Run(LintRequest request, AnalysisEngine engine)
+    /// <summary>
+    /// Reads the configuration (the request's, or the nearest one above the base directory) and builds the run's rules
+    /// from it: the one place a registry is made, for linting and for listing or explaining rules alike.
+    /// </summary>
+    /// <exception cref="ConfigurationException">The configuration file is invalid, or a custom rule in it is.</exception>
+    public static LintSetup Prepare(LintRequest request, RuleRegistryFactory registryFor)
     {
         var configPath = request.ConfigPath is not null
             ? Path.GetFullPath(request.ConfigPath, request.BaseDirectory)
@@ -68,6 +79,19 @@ public static class LintRunner
         }
 
         var config = configPath is null ? new RepositoryConfig() : RepositoryConfig.Load(configPath);
+        return new LintSetup(config, registryFor(config));
+    }
+
+    /// <exception cref="ConfigurationException">The configuration file is invalid, or a custom rule in it is.</exception>
+    public static LintOutcome Run(LintRequest request, RuleRegistryFactory registryFor) => Run(request, Prepare(request, registryFor));
+
+    /// <summary>Runs exactly these analyzers, without the configuration's custom rules: for tests and benchmarks that choose their rules.</summary>
+    public static LintOutcome Run(LintRequest request, AnalysisEngine engine) =>
+        Run(request, _ => new RuleRegistry(engine.Analyzers, _ => null));
+
+    public static LintOutcome Run(LintRequest request, LintSetup setup)
+    {
+        var (config, registry) = setup;
         var filePaths = request.Paths.Where(p => p != "-").ToList();
         var collected = InputCollector.Collect(filePaths, request.BaseDirectory, [.. config.IgnorePaths, .. request.IgnorePaths]);
         var inputs = collected.Files.ToList();
@@ -95,7 +119,7 @@ public static class LintRunner
         var rendering = request.Kustomize
             ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)
             : new Kustomize.KustomizeRendering(inputs, [], []);
-        var result = engine.Analyze(rendering.Inputs, options, collected.Diagnostics);
+        var result = registry.CreateEngine().Analyze(rendering.Inputs, options, collected.Diagnostics);
 
         // The baseline is applied to findings where the rules reported them: in rendered kustomize output a finding's
         // object and key path are those of the rendered object, which the files it is mapped back to may not have.
@@ -125,6 +149,6 @@ public static class LintRunner
                 : throw new ConfigurationException($"{chartRoot}: chart folder not found");
         }
 
-        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes);
+        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes) { Registry = registry };
     }
 }

@@ -133,7 +133,10 @@ public sealed class GitHubOutputWriter : IOutputWriter
             text.Append('\n').Append("= help: ").Append(help);
         }
 
-        text.Append('\n').Append("= see: ").Append(diagnostic.Rule.HelpUri);
+        if (diagnostic.Rule.HelpUri is { } helpUri)
+        {
+            text.Append('\n').Append("= see: ").Append(helpUri);
+        }
         return text.ToString();
     }
 

@@ -78,7 +78,7 @@ public sealed class JsonOutputWriter : IOutputWriter
         json.WriteString("severity", diagnostic.Severity.ToDisplayString());
         json.WriteString("message", diagnostic.Message);
         json.WriteStringOrNull("help", diagnostic.Help ?? rule.HelpText);
-        json.WriteString("helpUri", rule.HelpUri);
+        json.WriteStringOrNull("helpUri", rule.HelpUri);
         json.WritePropertyName("location");
         WriteLocation(json, diagnostic.Location, paths);
 

@@ -121,7 +121,10 @@ public sealed partial class TextOutputWriter : IOutputWriter
             output.WriteLine($"{gutter} {paint.Apply("= help:", "1")} {help}");
         }
 
-        output.WriteLine($"{gutter} {paint.Apply("= see:", "1")} {diagnostic.Rule.HelpUri}");
+        if (diagnostic.Rule.HelpUri is { } helpUri)
+        {
+            output.WriteLine($"{gutter} {paint.Apply("= see:", "1")} {helpUri}");
+        }
         output.WriteLine();
     }
 

@@ -194,7 +194,12 @@ public sealed class SarifOutputWriter : IOutputWriter
         }
 
         json.WriteEndObject();
-        json.WriteString("helpUri", rule.HelpUri);
+        if (rule.HelpUri is { } helpUri)
+        {
+            // Optional in SARIF (and not among GitHub's fields): a custom rule without a page has none.
+            json.WriteString("helpUri", helpUri);
+        }
+
         json.WriteStartObject("help");
         if (page is not null)
         {
@@ -204,7 +209,7 @@ public sealed class SarifOutputWriter : IOutputWriter
         }
         else
         {
-            json.WriteString("text", string.Join(" ", new[] { rule.Description, rule.HelpText, $"See {rule.HelpUri}" }.Where(s => s is not null)));
+            json.WriteString("text", string.Join(" ", new[] { rule.Description, rule.HelpText, rule.HelpUri is null ? null : $"See {rule.HelpUri}" }.Where(s => s is not null)));
         }
 
         json.WriteEndObject();
