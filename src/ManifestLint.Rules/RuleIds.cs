@@ -2,7 +2,8 @@ namespace ManifestLint.Rules;
 
 /// <summary>
 /// Every rule ID in one place. The hundreds digit groups rules: 10xx Services and workloads, 11xx Ingress,
-/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units.
+/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units,
+/// 20xx schema validation.
 /// Engine and input diagnostics (ML9xxx) live in Core. A retired ID stays here, marked [Obsolete].
 /// </summary>
 public static class RuleIds
@@ -50,4 +51,11 @@ public static class RuleIds
 
     // Deployment units (16xx)
     public const string ObjectDefinedTwiceInUnit = "ML1601";
+
+    // Schema (20xx): each object against its kind's schema
+    public const string UnknownField = "ML2001";
+    public const string WrongType = "ML2002";
+    public const string ValueNotAllowed = "ML2003";
+    public const string RequiredFieldMissing = "ML2004";
+    public const string NamespaceOnClusterScopedKind = "ML2005";
 }

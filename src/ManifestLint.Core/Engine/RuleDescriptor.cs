@@ -48,6 +48,7 @@ public static class RuleCategories
     public const string Scaling = "Scaling";
     public const string Rbac = "RBAC";
     public const string Units = "Units";
+    public const string Schema = "Schema";
     public const string Input = "Input";
     public const string Engine = "Engine";
 }
