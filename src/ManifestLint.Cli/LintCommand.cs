@@ -300,7 +300,8 @@ public static class LintCommand
         error.WriteLine($"rules run: {stats.RulesRun}");
         error.WriteLine($"load time: {Ms(stats.LoadTime)}");
         error.WriteLine($"index time: {Ms(stats.IndexTime)}");
-        error.WriteLine($"schema time: {Ms(stats.SchemaTime)} ({stats.ObjectsValidated} objects validated)");
+        error.WriteLine($"objects validated against a schema: {stats.ObjectsValidated}");
+        error.WriteLine($"schema time: {Ms(stats.SchemaTime)}");
         error.WriteLine($"rules time: {Ms(stats.RulesTime)}");
         error.WriteLine($"output time: {Ms(outputTime)}");
         // What the runtime spent beside the phases: on a large input these explain a slow run better than the phases do.
