@@ -62,7 +62,7 @@ public sealed class RealWorldTests
             UseEditorConfig = false,
         }, RuleCatalog.CreateEngine()).Result;
         return result.Active
-            .Where(d => d.Severity >= Severity.Warning && (d.Rule.IsCrossResource || d.Rule.Category is RuleCategories.Input))
+            .Where(d => d.Severity >= Severity.Warning && (d.Rule.IsCrossResource || d.Rule.Category is RuleCategories.Input or RuleCategories.Schema))
             .Select(d => $"{project} {d.Location.Path}:{d.Location.Span.Start.Line} {d.Id} {Flatten(d.Message)}");
     }
 
