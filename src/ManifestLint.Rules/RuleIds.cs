@@ -58,4 +58,5 @@ public static class RuleIds
     public const string ValueNotAllowed = "ML2003";
     public const string RequiredFieldMissing = "ML2004";
     public const string NamespaceOnClusterScopedKind = "ML2005";
+    public const string ConstraintViolated = "ML2006";
 }

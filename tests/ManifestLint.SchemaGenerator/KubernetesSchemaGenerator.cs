@@ -19,6 +19,10 @@ public static class KubernetesSchemaGenerator
 {
     public const string Draft07 = "http://json-schema.org/draft-07/schema#";
 
+    public const string SchemaFileName = "kubernetes.schema.json.gz";
+
+    public const string GatewayApiFileName = "gateway-api-v1.6.1.crds.yaml.gz";
+
     /// <summary>Definitions whose value must stay open: their content is arbitrary JSON (README "untyped holders").</summary>
     private static readonly HashSet<string> UntypedHolders = new(StringComparer.Ordinal)
     {
@@ -106,6 +110,28 @@ public static class KubernetesSchemaGenerator
         };
         var json = root.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
         return new GeneratedSchema(json, kinds.Count, definitions.Count - kinds.Count);
+    }
+
+    /// <summary>
+    /// The bundled Gateway API CRDs (standard channel) as one multi-document YAML stream, in file order, each introduced by
+    /// a comment naming its file. The product validates Gateway API resources against them when the input has no CRD of its own.
+    /// </summary>
+    public static string BundleGatewayApiCrds(string kubernetesApiDirectory)
+    {
+        var folder = Path.Combine(kubernetesApiDirectory, "crds", "gateway-api-v1.6.1-standard");
+        var text = new StringBuilder("# Gateway API v1.6.1 standard channel CRDs (kubernetes-sigs/gateway-api config/crd/standard, Apache-2.0), bundled by tests/ManifestLint.SchemaGenerator.\n");
+        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var content = File.ReadAllText(file);
+            if (!content.Contains("kind: CustomResourceDefinition", StringComparison.Ordinal))
+            {
+                continue; // the safe-upgrades ValidatingAdmissionPolicy is not a CRD
+            }
+
+            text.Append("---\n# ").Append(Path.GetFileName(file)).Append('\n').Append(content.TrimStart('-', '\n').TrimEnd()).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     public static string WrapperName(string apiVersion, string kind)

@@ -124,6 +124,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
         // A kustomize patch names only the fields it changes: its objects are checked for every mistake but a missing field.
         var patches = files.SelectMany(f => f.KustomizePatches).ToHashSet(StringComparer.Ordinal);
+        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition));
         var validated = 0;
         Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 512), parallel, range =>
         {
@@ -131,10 +132,15 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
             for (var r = range.Item1; r < Math.Min(range.Item2, index.Resources.Count); r++)
             {
                 var resource = index.Resources[r];
+                var isPatch = patches.Count > 0 && resource.File.FullPath is { } path && patches.Contains(path);
                 if (Schema.BuiltInSchemas.Instance.Find(resource.ApiVersion, resource.Kind) is { } kind)
                 {
-                    var isPatch = patches.Count > 0 && resource.File.FullPath is { } path && patches.Contains(path);
                     resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch);
+                    count++;
+                }
+                else if (!isPatch && customResources.Find(resource.ApiVersion, resource.Kind) is { } custom)
+                {
+                    resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, custom);
                     count++;
                 }
             }

@@ -36,6 +36,18 @@ public static class SchemaValidator
         return walker.Found ?? (IReadOnlyList<SchemaViolation>)[];
     }
 
+    /// <summary>A custom resource against its CRD's schema (JsonSchema.Net), plus the namespace check for a cluster-scoped CRD.</summary>
+    public static IReadOnlyList<SchemaViolation> Validate(MappingNode root, CustomResourceSchema schema)
+    {
+        var found = schema.Validate(root).ToList();
+        if (!schema.Namespaced && root.MappingAt("metadata")?.GetEntry("namespace") is { } ns && ns.ValueText is { } value && !TemplatePlaceholders.IsPlaceholder(value))
+        {
+            found.Add(new SchemaViolation(SchemaViolationKind.NamespaceOnClusterScopedKind, "/metadata/namespace", "metadata.namespace", ns.ValueSpan, "namespace", schema.Kind, [], value));
+        }
+
+        return found;
+    }
+
     private readonly record struct Step(string? Name, int Index);
 
     private sealed class Walker(bool requireFields)

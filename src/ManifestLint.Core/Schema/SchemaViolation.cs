@@ -18,6 +18,9 @@ public enum SchemaViolationKind
 
     /// <summary><c>metadata.namespace</c> on a cluster-scoped kind.</summary>
     NamespaceOnClusterScopedKind,
+
+    /// <summary>A custom resource's value breaks another constraint of its CRD (pattern, bounds, oneOf); <see cref="SchemaViolation.Actual"/> says which.</summary>
+    ConstraintViolated,
 }
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Json.Schema;
 using EvaluatedSchema = Json.Schema.JsonSchema;
 using ManifestLint.Core.Schema;
@@ -35,7 +34,7 @@ public static class ReferenceSchemaValidator
     public static IReadOnlyList<ReferenceViolation> Validate(MappingNode root, KindSchemaInfo kind)
     {
         var placeholders = new HashSet<string>(StringComparer.Ordinal);
-        var json = ToJson(root, "", placeholders)!.AsObject();
+        var json = JsonView.Of(root, placeholders)!.AsObject();
 
         // The loader knows the identity of an item of a typed list (PodList) that omits apiVersion and kind: the walk
         // starts at the kind's definition, so the pins hold; the evaluator needs them written.
@@ -81,58 +80,6 @@ public static class ReferenceSchemaValidator
             }
 
             return schema;
-        }
-    }
-
-    /// <summary>The JSON view of a manifest node; records the pointers of placeholder values.</summary>
-    public static JsonNode? ToJson(ManifestNode node, string pointer, HashSet<string> placeholders)
-    {
-        switch (node)
-        {
-            case MappingNode mapping:
-            {
-                var result = new JsonObject();
-                foreach (var entry in mapping.Entries)
-                {
-                    var value = entry.Value;
-                    if (value is ScalarNode scalar && ScalarTypes.KindOf(scalar) == JsonKind.Null)
-                    {
-                        continue;
-                    }
-
-                    result[entry.KeyText] = ToJson(value, pointer + "/" + entry.KeyText.Replace("~", "~0").Replace("/", "~1"), placeholders);
-                }
-
-                return result;
-            }
-
-            case SequenceNode sequence:
-            {
-                var result = new JsonArray();
-                for (var i = 0; i < sequence.Count; i++)
-                {
-                    result.Add(ToJson(sequence[i], $"{pointer}/{i}", placeholders));
-                }
-
-                return result;
-            }
-
-            case ScalarNode scalar:
-                if (scalar.IsPlaceholder)
-                {
-                    placeholders.Add(pointer);
-                }
-
-                return ScalarTypes.KindOf(scalar) switch
-                {
-                    JsonKind.Null => null,
-                    JsonKind.Boolean => JsonValue.Create(scalar.Value is "true" or "True" or "TRUE"),
-                    JsonKind.Integer or JsonKind.Number when ScalarTypes.TryParseNumber(scalar.Value, out var number) => JsonValue.Create(number),
-                    JsonKind.Integer or JsonKind.Number => JsonValue.Create(double.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : 0d),
-                    _ => JsonValue.Create(scalar.Value),
-                };
-            default:
-                throw new InvalidOperationException($"unexpected node {node.GetType().Name}");
         }
     }
 }
