@@ -89,7 +89,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var indexTime = clock.Elapsed;
 
         clock.Restart();
-        var objectsValidated = ValidateSchemas(index, files, options, parallel);
+        var objectsValidated = ValidateSchemas(index, units, files, options, parallel);
         var schemaTime = clock.Elapsed;
 
         clock.Restart();
@@ -113,7 +113,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
     /// Validates every built-in object against its kind's schema, once, when a rule of the Schema category may run: the
     /// Schema rules then only pick their kind of violation from <see cref="Resource.SchemaViolations"/>.
     /// </summary>
-    private int ValidateSchemas(ManifestIndex index, IReadOnlyList<LoadedFile> files, AnalysisOptions options, ParallelOptions parallel)
+    private int ValidateSchemas(ManifestIndex index, World.DeploymentUnits units, IReadOnlyList<LoadedFile> files, AnalysisOptions options, ParallelOptions parallel)
     {
         var resourcePaths = index.Resources.Select(r => r.File).Distinct()
             .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
@@ -124,7 +124,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
         // A kustomize patch names only the fields it changes: its objects are checked for every mistake but a missing field.
         var patches = files.SelectMany(f => f.KustomizePatches).ToHashSet(StringComparer.Ordinal);
-        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition));
+        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition), units);
         var validated = 0;
         Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 512), parallel, range =>
         {
@@ -138,7 +138,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                     resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch);
                     count++;
                 }
-                else if (!isPatch && customResources.Find(resource.ApiVersion, resource.Kind) is { } custom)
+                else if (!isPatch && customResources.Find(resource) is { } custom)
                 {
                     resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, custom);
                     count++;

@@ -30,6 +30,9 @@ public sealed class CustomResourceSchema
 
     private static int _serial;
 
+    // A schema nests two JSON levels per schema level (properties, then the property); System.Text.Json stops at 64.
+    private static readonly JsonSerializerOptions DeepJson = new() { MaxDepth = 256 };
+
     private readonly JsonObject _converted;
     private readonly EvaluatedSchema _schema;
 
@@ -92,7 +95,7 @@ public sealed class CustomResourceSchema
             converted["$schema"] = "http://json-schema.org/draft-07/schema#";
             var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft07 };
             var uri = new Uri($"https://manifestlint.invalid/crd/{Interlocked.Increment(ref _serial)}/{Uri.EscapeDataString(kind)}.json");
-            var schema = EvaluatedSchema.FromText(converted.ToJsonString(), options, uri);
+            var schema = EvaluatedSchema.FromText(converted.ToJsonString(DeepJson), options, uri, new JsonDocumentOptions { MaxDepth = DeepJson.MaxDepth });
             return new CustomResourceSchema(apiVersion, kind, namespaced, converted, schema);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or RegexParseException)
@@ -307,11 +310,11 @@ public sealed class CustomResourceSchema
         EvaluationResults results;
         try
         {
-            results = _schema.Evaluate(JsonSerializer.SerializeToElement(instance), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            results = _schema.Evaluate(JsonSerializer.SerializeToElement(instance, DeepJson), new EvaluationOptions { OutputFormat = OutputFormat.List });
         }
-        catch (RegexMatchTimeoutException)
+        catch (Exception ex) when (ex is RegexMatchTimeoutException or JsonException)
         {
-            return []; // a pattern that takes too long decides nothing
+            return []; // a pattern that takes too long, or a resource nested deeper than any schema, decides nothing
         }
 
         var found = new List<(SchemaViolationKind Kind, string Pointer, string Name, IReadOnlyList<string> Expected, string? Actual)>();

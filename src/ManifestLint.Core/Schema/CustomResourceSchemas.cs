@@ -5,8 +5,10 @@ using ManifestLint.Core.Model;
 namespace ManifestLint.Core.Schema;
 
 /// <summary>
-/// The custom resource schemas of one run: the CRDs in the input, then the bundled Gateway API v1.6.1 CRDs for the kinds
-/// the input does not define. A custom resource whose CRD is in neither is not validated.
+/// The custom resource schemas of one run: the CRDs in the input, each for the custom resources of its own deployment
+/// unit (its kustomization, chart or folder: a collection of samples often holds several versions of one CRD, and a
+/// sample next door may be meant for another), then the bundled Gateway API v1.6.1 CRDs for the Gateway API kinds no CRD
+/// of the unit defines. A custom resource whose CRD is in neither is not validated.
 /// </summary>
 public sealed class CustomResourceSchemas
 {
@@ -14,16 +16,19 @@ public sealed class CustomResourceSchemas
 
     private static readonly Lazy<IReadOnlyList<CustomResourceSchema>> LazyBundled = new(ReadBundled);
 
-    private readonly Dictionary<(string ApiVersion, string Kind), CustomResourceSchema> _byKind = [];
+    private readonly Dictionary<(World.DeploymentUnit Unit, string ApiVersion, string Kind), CustomResourceSchema> _byKind = [];
+    private readonly World.DeploymentUnits _units;
 
-    public CustomResourceSchemas(IEnumerable<Resource> definitions)
+    public CustomResourceSchemas(IEnumerable<Resource> definitions, World.DeploymentUnits units)
     {
         RegexTimeBox.Apply();
+        _units = units;
         foreach (var definition in definitions.Where(IsDefinition))
         {
+            var unit = units.Of(definition.File);
             foreach (var schema in CustomResourceSchema.FromDefinition(definition.Root))
             {
-                _byKind.TryAdd((schema.ApiVersion, schema.Kind), schema);
+                _byKind.TryAdd((unit, schema.ApiVersion, schema.Kind), schema);
             }
         }
 
@@ -37,8 +42,11 @@ public sealed class CustomResourceSchemas
 
     public static bool IsDefinition(Resource resource) => resource.Is("apiextensions.k8s.io", "CustomResourceDefinition");
 
-    public CustomResourceSchema? Find(string apiVersion, string kind) =>
-        _byKind.GetValueOrDefault((apiVersion, kind))
+    /// <summary>The schema for a custom resource: its unit's CRD, else a bundled one; null when neither defines its kind.</summary>
+    public CustomResourceSchema? Find(Resource resource) => Find(resource, resource.ApiVersion, resource.Kind);
+
+    private CustomResourceSchema? Find(Resource resource, string apiVersion, string kind) =>
+        (_byKind.Count == 0 ? null : _byKind.GetValueOrDefault((_units.Of(resource.File), apiVersion, kind)))
         ?? (KnownKinds.GroupOf(apiVersion).StartsWith("gateway.networking", StringComparison.Ordinal)
             ? Bundled.FirstOrDefault(s => s.ApiVersion == apiVersion && s.Kind == kind)
             : null);

@@ -18,7 +18,16 @@ public sealed class SchemaGeneratorTests
     {
         var generated = KubernetesSchemaGenerator.Generate(KubernetesApi);
         Assert.AreEqual(generated.Json, BuiltInSchemas.ReadEmbeddedJson(),
-            "stale: dotnet run --project tests/ManifestLint.SchemaGenerator -- ../shared/kubernetes-api src/ManifestLint.Core/Schema/kubernetes.schema.json.gz");
+            "stale: dotnet run --project tests/ManifestLint.SchemaGenerator -- ../shared/kubernetes-api src/ManifestLint.Core/Schema");
+    }
+
+    [TestMethod]
+    public void The_embedded_Gateway_API_CRDs_are_the_bundled_ones()
+    {
+        using var stream = typeof(CustomResourceSchemas).Assembly.GetManifestResourceStream(CustomResourceSchemas.GatewayApiResourceName)!;
+        using var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        Assert.AreEqual(KubernetesSchemaGenerator.BundleGatewayApiCrds(KubernetesApi), new StreamReader(gzip).ReadToEnd(),
+            "stale: dotnet run --project tests/ManifestLint.SchemaGenerator -- ../shared/kubernetes-api src/ManifestLint.Core/Schema");
     }
 
     [TestMethod]
