@@ -55,9 +55,15 @@ public static class LintCommand
         var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
         var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
 
+        var kubernetesVersion = new Option<string?>("--kubernetes-version")
+        {
+            Description = $"Kubernetes release the manifests are for: {string.Join(", ", ManifestLint.Core.Schema.KubernetesVersion.Supported)} (default {ManifestLint.Core.Schema.KubernetesVersion.Default}, or kubernetesVersion in .manifestlint.yaml)",
+            HelpName = "VERSION",
+        };
+
         var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
         {
-            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize,
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, kubernetesVersion,
         };
 
         foreach (var version in command.Options.OfType<VersionOption>())
@@ -93,7 +99,8 @@ public static class LintCommand
                 NoColor: parse.GetValue(noColor),
                 NoSuppressed: parse.GetValue(noSuppressed),
                 Stats: parse.GetValue(stats),
-                MaxFileSize: parse.GetValue(maxFileSize));
+                MaxFileSize: parse.GetValue(maxFileSize),
+                KubernetesVersion: parse.GetValue(kubernetesVersion));
             return Run(settings, console);
         });
         return command;
@@ -113,7 +120,8 @@ public static class LintCommand
         bool NoColor,
         bool NoSuppressed,
         bool Stats,
-        long? MaxFileSize);
+        long? MaxFileSize,
+        string? KubernetesVersion);
 
     private static int Run(Settings settings, CliConsole console)
     {
@@ -183,6 +191,10 @@ public static class LintCommand
             throw new UsageException("--max-file-size must be a positive number of bytes");
         }
 
+        ManifestLint.Core.Schema.KubernetesVersion? kubernetesVersion = settings.KubernetesVersion is null ? null
+            : ManifestLint.Core.Schema.KubernetesVersion.Parse(settings.KubernetesVersion)
+                ?? throw new UsageException($"--kubernetes-version {settings.KubernetesVersion}: expected one of {string.Join(", ", ManifestLint.Core.Schema.KubernetesVersion.Supported)}");
+
         var configPath = settings.ConfigPath is null ? RepositoryConfig.Discover(cwd) : Path.GetFullPath(settings.ConfigPath, cwd);
         if (settings.ConfigPath is not null && !File.Exists(configPath))
         {
@@ -202,6 +214,7 @@ public static class LintCommand
             IgnorePaths = settings.IgnorePaths,
             Filter = new RuleFilter(RuleNames(settings.Include, "--include"), RuleNames(settings.Exclude, "--exclude")),
             MaxFileSize = settings.MaxFileSize,
+            KubernetesVersion = kubernetesVersion,
         };
     }
 

@@ -59,4 +59,7 @@ public static class RuleIds
     public const string RequiredFieldMissing = "ML2004";
     public const string NamespaceOnClusterScopedKind = "ML2005";
     public const string ConstraintViolated = "ML2006";
+    public const string ApiVersionRemoved = "ML2007";
+    public const string ApiVersionDeprecated = "ML2008";
+    public const string NewerThanTargetVersion = "ML2009";
 }

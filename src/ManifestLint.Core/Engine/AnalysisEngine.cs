@@ -20,6 +20,9 @@ public sealed record AnalysisOptions
     public IReadOnlyList<World.CompletenessDeclaration> Complete { get; init; } = [];
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The Kubernetes release the manifests are for: removed and deprecated apiVersions, fields and kinds too new.</summary>
+    public Schema.KubernetesVersion KubernetesVersion { get; init; } = Schema.KubernetesVersion.Default;
 }
 
 public sealed record AnalysisStatistics(
@@ -133,10 +136,21 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
             {
                 var resource = index.Resources[r];
                 var isPatch = patches.Count > 0 && resource.File.FullPath is { } path && patches.Contains(path);
-                if (Schema.BuiltInSchemas.Instance.Find(resource.ApiVersion, resource.Kind) is { } kind)
+                var served = KnownKinds.IsBuiltInGroup(resource.Group)
+                    ? Schema.SchemaValidator.CheckApiVersion(resource.Root, resource.ApiVersion, resource.Kind, options.KubernetesVersion)
+                    : [];
+                if (served.Any(v => v.Kind != Schema.SchemaViolationKind.DeprecatedApiVersion))
                 {
-                    resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch);
+                    resource.SchemaViolations = served; // not served by the target: its fields are not judged against another release's schema
+                }
+                else if (Schema.BuiltInSchemas.Instance.Find(resource.ApiVersion, resource.Kind) is { } kind)
+                {
+                    resource.SchemaViolations = [.. served, .. Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch, options.KubernetesVersion)];
                     count++;
+                }
+                else if (served.Count > 0)
+                {
+                    resource.SchemaViolations = served;
                 }
                 else if (!isPatch && customResources.Find(resource) is { } custom)
                 {

@@ -27,6 +27,9 @@ public sealed record LintRequest
     public bool UseEditorConfig { get; init; } = true;
 
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>--kubernetes-version or ManifestLintKubernetesVersion; otherwise .manifestlint.yaml's, otherwise the newest supported.</summary>
+    public Schema.KubernetesVersion? KubernetesVersion { get; init; }
 }
 
 public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> MissingPaths, RepositoryConfig Config);
@@ -74,6 +77,7 @@ public static class LintRunner
             ExternalObjects = config.ExternalObjects,
             Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+            KubernetesVersion = request.KubernetesVersion ?? config.KubernetesVersion ?? Schema.KubernetesVersion.Default,
         };
         var result = engine.Analyze(inputs, options, collected.Diagnostics);
         return new LintOutcome(result, collected.MissingPaths, config);

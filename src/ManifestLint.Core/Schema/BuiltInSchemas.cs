@@ -6,7 +6,11 @@ using ManifestLint.Core.Yaml;
 namespace ManifestLint.Core.Schema;
 
 /// <summary>What the schema document says about one group/version/kind.</summary>
-public sealed record KindSchemaInfo(string ApiVersion, string Kind, string SchemaName, bool? Namespaced);
+public sealed record KindSchemaInfo(string ApiVersion, string Kind, string SchemaName, bool? Namespaced)
+{
+    /// <summary>The minors that serve the kind (1.33 to 1.36); null when the table does not say (list kinds and the like).</summary>
+    public IReadOnlyList<int>? ServedIn { get; init; }
+}
 
 /// <summary>
 /// The built-in kinds' schemas: the JSON Schema document that tests/ManifestLint.SchemaGenerator writes from the Kubernetes
@@ -34,6 +38,11 @@ public sealed class BuiltInSchemas
 
     public KindSchemaInfo? Find(string apiVersion, string kind) => _kinds.GetValueOrDefault((apiVersion, kind));
 
+    private FrozenDictionary<(string ApiVersion, string Kind), ApiLifecycle> _lifecycle = FrozenDictionary<(string, string), ApiLifecycle>.Empty;
+
+    /// <summary>The deprecation and removal of an apiVersion of a kind; null when it is neither deprecated nor removed.</summary>
+    public ApiLifecycle? LifecycleOf(string apiVersion, string kind) => _lifecycle.GetValueOrDefault((apiVersion, kind));
+
     internal SchemaNode RootOf(KindSchemaInfo kind) => _compiled[kind.SchemaName];
 
     public static string ReadEmbeddedJson()
@@ -57,7 +66,12 @@ public sealed class BuiltInSchemas
                 entry.GetProperty("apiVersion").GetString()!,
                 entry.GetProperty("kind").GetString()!,
                 entry.GetProperty("schema").GetString()!,
-                entry.GetProperty("namespaced").ValueKind == JsonValueKind.Null ? null : entry.GetProperty("namespaced").GetBoolean());
+                entry.GetProperty("namespaced").ValueKind == JsonValueKind.Null ? null : entry.GetProperty("namespaced").GetBoolean())
+            {
+                ServedIn = entry.TryGetProperty("servedIn", out var served)
+                    ? [.. served.EnumerateArray().Select(v => KubernetesVersion.MinorOf(v.GetString()) ?? 0)]
+                    : null,
+            };
             kinds[(info.ApiVersion, info.Kind)] = info;
 
             // The wrapper is allOf [the kind's definition] with apiVersion and kind pinned: the object was found by exactly
@@ -66,7 +80,11 @@ public sealed class BuiltInSchemas
             compiler.Definitions[info.SchemaName] = compiler.Definition(wrapped["#/definitions/".Length..]);
         }
 
-        return new BuiltInSchemas(json, kinds.ToFrozenDictionary(), compiler.Definitions);
+        var lifecycle = document.RootElement.GetProperty("lifecycle").EnumerateArray()
+            .Select(e => new ApiLifecycle(e.GetProperty("apiVersion").GetString()!, e.GetProperty("kind").GetString()!,
+                e.GetProperty("deprecatedIn").GetString(), e.GetProperty("removedIn").GetString(), e.GetProperty("replacement").GetString()))
+            .ToFrozenDictionary(l => (l.ApiVersion, l.Kind));
+        return new BuiltInSchemas(json, kinds.ToFrozenDictionary(), compiler.Definitions) { _lifecycle = lifecycle };
     }
 
     private sealed class Compiler(JsonElement definitions)
@@ -111,6 +129,10 @@ public sealed class BuiltInSchemas
             if (schema.TryGetProperty("properties", out var properties))
             {
                 node.Properties = properties.EnumerateObject().ToFrozenDictionary(p => p.Name, p => Compile(p.Value, owner), StringComparer.Ordinal);
+                var since = properties.EnumerateObject()
+                    .Where(p => p.Value.TryGetProperty("x-kubernetes-since", out _))
+                    .ToDictionary(p => p.Name, p => KubernetesVersion.MinorOf(p.Value.GetProperty("x-kubernetes-since").GetString()) ?? 0, StringComparer.Ordinal);
+                node.PropertySince = since.Count == 0 ? null : since.ToFrozenDictionary(StringComparer.Ordinal);
             }
 
             if (schema.TryGetProperty("additionalProperties", out var additional))

@@ -20,6 +20,9 @@ internal sealed class SchemaNode
 
     public FrozenDictionary<string, SchemaNode>? Properties { get; set; }
 
+    /// <summary>The minor release that added a property, for the properties added after 1.33 (x-kubernetes-since).</summary>
+    public FrozenDictionary<string, int>? PropertySince { get; set; }
+
     /// <summary>additionalProperties: false, so a key outside <see cref="Properties"/> is a mistake.</summary>
     public bool Closed { get; set; }
 

@@ -20,10 +20,43 @@ public static class SchemaValidator
     public static IReadOnlyList<SchemaViolation> Validate(MappingNode root, string apiVersion, string kind) =>
         BuiltInSchemas.Instance.Find(apiVersion, kind) is { } info ? Validate(root, info) : [];
 
-    /// <param name="requireFields">False for a partial object (a kustomize patch): every check but missing fields.</param>
-    public static IReadOnlyList<SchemaViolation> Validate(MappingNode root, KindSchemaInfo kind, bool requireFields = true)
+    /// <summary>
+    /// Whether the target release serves the object's apiVersion: removed (an error naming the replacement and the release
+    /// that removed it), deprecated (a warning), or not yet served (a kind newer than the target). The finding sits on the
+    /// apiVersion value. Empty for an apiVersion the target serves without deprecation, and for custom resources.
+    /// </summary>
+    public static IReadOnlyList<SchemaViolation> CheckApiVersion(MappingNode root, string apiVersion, string kind, KubernetesVersion target)
     {
-        var walker = new Walker(requireFields);
+        var span = root.GetEntry("apiVersion")?.ValueSpan ?? root.GetEntry("kind")?.ValueSpan ?? root.Span;
+        var lifecycle = BuiltInSchemas.Instance.LifecycleOf(apiVersion, kind);
+        if (lifecycle is not null && KubernetesVersion.MinorOf(lifecycle.RemovedIn) is { } removed && removed <= target.Minor)
+        {
+            return [new SchemaViolation(SchemaViolationKind.RemovedApiVersion, "/apiVersion", "apiVersion", span, apiVersion, kind,
+                [lifecycle.RemovedIn!, lifecycle.Replacement ?? ""], target.ToString())];
+        }
+
+        if (BuiltInSchemas.Instance.Find(apiVersion, kind)?.ServedIn is { Count: > 0 } served && !served.Contains(target.Minor))
+        {
+            return served.Min() > target.Minor
+                ? [new SchemaViolation(SchemaViolationKind.NewerThanTarget, "/apiVersion", "apiVersion", span, apiVersion, kind, [$"1.{served.Min()}"], target.ToString())]
+                : [new SchemaViolation(SchemaViolationKind.RemovedApiVersion, "/apiVersion", "apiVersion", span, apiVersion, kind,
+                    [$"1.{served.Max() + 1}", lifecycle?.Replacement ?? ""], target.ToString())];
+        }
+
+        if (lifecycle is not null && KubernetesVersion.MinorOf(lifecycle.DeprecatedIn) is { } deprecated && deprecated <= target.Minor)
+        {
+            return [new SchemaViolation(SchemaViolationKind.DeprecatedApiVersion, "/apiVersion", "apiVersion", span, apiVersion, kind,
+                [lifecycle.DeprecatedIn!, lifecycle.RemovedIn ?? "", lifecycle.Replacement ?? ""], target.ToString())];
+        }
+
+        return [];
+    }
+
+    /// <param name="requireFields">False for a partial object (a kustomize patch): every check but missing fields.</param>
+    /// <param name="target">The release whose fields count; a field added after it is reported (default: the newest).</param>
+    public static IReadOnlyList<SchemaViolation> Validate(MappingNode root, KindSchemaInfo kind, bool requireFields = true, KubernetesVersion? target = null)
+    {
+        var walker = new Walker(requireFields, (target ?? KubernetesVersion.Default).Minor);
         var schema = BuiltInSchemas.Instance.RootOf(kind);
         var anchor = root.GetEntry("kind")?.ValueSpan ?? root.Span;
         walker.Mapping(schema, root.EntrySpan, anchor);
@@ -50,7 +83,7 @@ public static class SchemaValidator
 
     private readonly record struct Step(string? Name, int Index);
 
-    private sealed class Walker(bool requireFields)
+    private sealed class Walker(bool requireFields, int targetMinor)
     {
         private readonly List<Step> _path = [];
 
@@ -69,6 +102,14 @@ public static class SchemaValidator
                 SchemaNode? valueSchema = null;
                 if (schema.Properties is { } properties && properties.TryGetValue(key, out var property))
                 {
+                    if (schema.PropertySince is { } since && since.TryGetValue(key, out var added) && added > targetMinor)
+                    {
+                        _path.Add(new Step(key, 0));
+                        Report(SchemaViolationKind.NewerThanTarget, entry.KeySpan, key, schema.TypeName, [$"1.{added}"], $"1.{targetMinor}");
+                        _path.RemoveAt(_path.Count - 1);
+                        continue;
+                    }
+
                     valueSchema = property;
                 }
                 else if (schema.MapValues is { } mapValues)

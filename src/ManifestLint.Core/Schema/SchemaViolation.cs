@@ -19,6 +19,15 @@ public enum SchemaViolationKind
     /// <summary><c>metadata.namespace</c> on a cluster-scoped kind.</summary>
     NamespaceOnClusterScopedKind,
 
+    /// <summary>An apiVersion the target release no longer serves (<see cref="SchemaViolation.Expected"/>: removed in, replacement).</summary>
+    RemovedApiVersion,
+
+    /// <summary>An apiVersion the target release serves but has deprecated (<see cref="SchemaViolation.Expected"/>: deprecated in, removed in, replacement).</summary>
+    DeprecatedApiVersion,
+
+    /// <summary>A field or kind that came after the target release (<see cref="SchemaViolation.Expected"/>: the release that added it).</summary>
+    NewerThanTarget,
+
     /// <summary>A custom resource's value breaks another constraint of its CRD (pattern, bounds, oneOf); <see cref="SchemaViolation.Actual"/> says which.</summary>
     ConstraintViolated,
 }
