@@ -66,6 +66,12 @@ public sealed class PackageEndToEndTests
                 "build/ManifestLint.MSBuild.targets",
                 "buildTransitive/ManifestLint.MSBuild.props",
                 "buildTransitive/ManifestLint.MSBuild.targets",
+
+                // JsonSchema.Net (custom resources against their CRDs) and what it needs.
+                "tasks/net10.0/Humanizer.dll",
+                "tasks/net10.0/Json.More.dll",
+                "tasks/net10.0/JsonPointer.Net.dll",
+                "tasks/net10.0/JsonSchema.Net.dll",
                 "tasks/net10.0/ManifestLint.Core.dll",
                 "tasks/net10.0/ManifestLint.MSBuild.deps.json",
                 "tasks/net10.0/ManifestLint.MSBuild.dll",
