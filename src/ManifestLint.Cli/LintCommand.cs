@@ -74,9 +74,15 @@ public static class LintCommand
         };
         var maxFileSize = new Option<long?>("--max-file-size") { Description = "Refuse files larger than this many bytes (ML9006; default 32 MiB, or maxFileSize in .manifestlint.yaml)", HelpName = "BYTES" };
 
+        var kubernetesVersion = new Option<string?>("--kubernetes-version")
+        {
+            Description = $"Kubernetes release the manifests are for: {string.Join(", ", ManifestLint.Core.Schema.KubernetesVersion.Supported)} (default {ManifestLint.Core.Schema.KubernetesVersion.Default}, or kubernetesVersion in .manifestlint.yaml)",
+            HelpName = "VERSION",
+        };
+
         var command = new RootCommand("ManifestLint: catch broken references between Kubernetes manifests before they are deployed.")
         {
-            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize, chartRoot,
+            paths, format, output, failLevel, ns, config, include, exclude, ignorePath, category, root, noColor, noSuppressed, stats, maxFileSize, baseline, writeBaseline, kustomize, chartRoot, kubernetesVersion,
         };
 
         foreach (var version in command.Options.OfType<VersionOption>())
@@ -116,7 +122,8 @@ public static class LintCommand
                 Baseline: parse.GetValue(baseline),
                 WriteBaseline: parse.GetValue(writeBaseline),
                 Kustomize: parse.GetValue(kustomize),
-                ChartRoot: parse.GetValue(chartRoot));
+                ChartRoot: parse.GetValue(chartRoot),
+                KubernetesVersion: parse.GetValue(kubernetesVersion));
             return Run(settings, console);
         });
         return command;
@@ -140,7 +147,8 @@ public static class LintCommand
         string? Baseline,
         string? WriteBaseline,
         bool Kustomize,
-        string? ChartRoot);
+        string? ChartRoot,
+        string? KubernetesVersion);
 
     private static int Run(Settings settings, CliConsole console)
     {
@@ -215,6 +223,10 @@ public static class LintCommand
             throw new UsageException("--max-file-size must be a positive number of bytes");
         }
 
+        ManifestLint.Core.Schema.KubernetesVersion? kubernetesVersion = settings.KubernetesVersion is null ? null
+            : ManifestLint.Core.Schema.KubernetesVersion.Parse(settings.KubernetesVersion)
+                ?? throw new UsageException($"--kubernetes-version {settings.KubernetesVersion}: expected one of {string.Join(", ", ManifestLint.Core.Schema.KubernetesVersion.Supported)}");
+
         if (settings.Baseline is not null && !File.Exists(Path.GetFullPath(settings.Baseline, cwd)))
         {
             throw new UsageException($"--baseline {settings.Baseline}: file not found (record one with --write-baseline {settings.Baseline})");
@@ -229,6 +241,7 @@ public static class LintCommand
             WriteBaselinePath = settings.WriteBaseline is null ? null : Path.GetFullPath(settings.WriteBaseline, cwd),
             Kustomize = settings.Kustomize,
             ChartRoot = settings.ChartRoot is null ? null : Path.GetFullPath(settings.ChartRoot, cwd),
+            KubernetesVersion = kubernetesVersion,
         };
     }
 
@@ -329,6 +342,8 @@ public static class LintCommand
         error.WriteLine($"rules run: {stats.RulesRun}");
         error.WriteLine($"load time: {Ms(stats.LoadTime)}");
         error.WriteLine($"index time: {Ms(stats.IndexTime)}");
+        error.WriteLine($"objects validated against a schema: {stats.ObjectsValidated}");
+        error.WriteLine($"schema time: {Ms(stats.SchemaTime)}");
         error.WriteLine($"rules time: {Ms(stats.RulesTime)}");
         error.WriteLine($"output time: {Ms(outputTime)}");
         // What the runtime spent beside the phases: on a large input these explain a slow run better than the phases do.

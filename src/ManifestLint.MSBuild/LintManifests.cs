@@ -27,6 +27,9 @@ public sealed class LintManifests : ManifestLintTask
     /// <summary>$(ManifestLintNamespace).</summary>
     public string? Namespace { get; set; }
 
+    /// <summary>$(ManifestLintKubernetesVersion): the Kubernetes release the manifests are for (1.33 to 1.36).</summary>
+    public string? KubernetesVersion { get; set; }
+
     /// <summary>$(ManifestLintConfigFile): an explicit .manifestlint.yaml.</summary>
     public string? ConfigFile { get; set; }
 
@@ -68,6 +71,14 @@ public sealed class LintManifests : ManifestLintTask
         // As `dotnet manifest-lint` run in the project directory: paths (and ignorePaths) are relative to the
         // repository root, and .manifestlint.yaml is looked up from the project directory upwards.
         var baseDirectory = RepositoryRoot.Find(ProjectDirectory);
+        var kubernetesVersion = ManifestLint.Core.Schema.KubernetesVersion.Parse(KubernetesVersion);
+        if (!string.IsNullOrWhiteSpace(KubernetesVersion) && kubernetesVersion is null)
+        {
+            Log.LogError(null, CoreRules.ConfigurationProblem.Id, null, CoreRules.ConfigurationProblem.HelpUri, null, 0, 0, 0, 0,
+                $"ManifestLintKubernetesVersion '{KubernetesVersion}' is not one of {string.Join(", ", ManifestLint.Core.Schema.KubernetesVersion.Supported)}");
+            return false;
+        }
+
         var request = new LintRequest
         {
             Paths = [.. Files.Select(f => f.GetMetadata("FullPath"))],
@@ -75,6 +86,7 @@ public sealed class LintManifests : ManifestLintTask
             ConfigPath = string.IsNullOrWhiteSpace(ConfigFile) ? RepositoryConfig.Discover(ProjectDirectory) : Path.GetFullPath(ConfigFile, ProjectDirectory),
             Namespace = string.IsNullOrWhiteSpace(Namespace) ? null : Namespace,
             BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : Path.GetFullPath(BaselineFile, ProjectDirectory),
+            KubernetesVersion = kubernetesVersion,
         };
 
         LintOutcome outcome;

@@ -2,8 +2,8 @@ namespace ManifestLint.Rules;
 
 /// <summary>
 /// Every rule ID in one place. The hundreds digit groups rules: 10xx Services and workloads, 11xx Ingress,
-/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units.
-/// Single-object checks: 3xxx reliability, 4xxx security.
+/// 12xx NetworkPolicy, 13xx configuration references, 14xx scaling and availability, 15xx RBAC, 16xx deployment units,
+/// 20xx schema validation. Single-object checks: 3xxx reliability, 4xxx security.
 /// Engine and input diagnostics (ML9xxx) live in Core. A retired ID stays here, marked [Obsolete].
 /// </summary>
 public static class RuleIds
@@ -52,6 +52,16 @@ public static class RuleIds
     // Deployment units (16xx)
     public const string ObjectDefinedTwiceInUnit = "ML1601";
 
+    // Schema (20xx): each object against its kind's schema
+    public const string UnknownField = "ML2001";
+    public const string WrongType = "ML2002";
+    public const string ValueNotAllowed = "ML2003";
+    public const string RequiredFieldMissing = "ML2004";
+    public const string NamespaceOnClusterScopedKind = "ML2005";
+    public const string ConstraintViolated = "ML2006";
+    public const string ApiVersionRemoved = "ML2007";
+    public const string ApiVersionDeprecated = "ML2008";
+    public const string NewerThanTargetVersion = "ML2009";
     // Reliability: single-object checks (30xx)
     public const string ImageTagNotPinned = "ML3001";
     public const string MemoryLimitMissing = "ML3002";

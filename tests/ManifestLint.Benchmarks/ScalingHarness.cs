@@ -57,15 +57,15 @@ public static class ScalingHarness
     private static void Print(List<Row> rows, ProcessMeasurement oneFile)
     {
         Console.WriteLine();
-        Console.WriteLine("| apps | files | documents | MB | floor s | lint s | lint/floor | load | index | rules | output | peak RSS MB | budget MB (8×input+100) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| apps | files | documents | MB | floor s | lint s | lint/floor | load | index | schema | rules | output | peak RSS MB | budget MB (8×input+100) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             var megabytes = row.Corpus.Bytes / 1048576.0;
             var budget = (MemoryFactor * row.Corpus.Bytes + MemoryAllowanceBytes) / 1048576.0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {row.Corpus.Apps:N0} | {row.Corpus.Files:N0} | {row.Corpus.Documents:N0} | {megabytes:F1} | {row.Floor.Wall.TotalSeconds:F2} | {row.Lint.Wall.TotalSeconds:F2} | " +
-                $"{row.Lint.Wall / row.Floor.Wall:F2}× | {Phase(row, "load time")} | {Phase(row, "index time")} | {Phase(row, "rules time")} | {Phase(row, "output time")} | " +
+                $"{row.Lint.Wall / row.Floor.Wall:F2}× | {Phase(row, "load time")} | {Phase(row, "index time")} | {Phase(row, "schema time")} | {Phase(row, "rules time")} | {Phase(row, "output time")} | " +
                 $"{row.Lint.PeakRssBytes / 1048576.0:F0} | {budget:F0} |"));
         }
 
@@ -75,7 +75,8 @@ public static class ScalingHarness
             var budget = MemoryFactor * row.Corpus.Bytes + MemoryAllowanceBytes;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"N={row.Corpus.Apps:N0}: end-to-end / floor = {row.Lint.Wall / row.Floor.Wall:F2} (target ≤ 2.0); " +
-                $"peak memory = {row.Lint.PeakRssBytes / (double)row.Corpus.Bytes:F1}× input = {row.Lint.PeakRssBytes / (double)budget:F2} of the budget (target ≤ 1.0)"));
+                $"peak memory = {row.Lint.PeakRssBytes / (double)row.Corpus.Bytes:F1}× input = {row.Lint.PeakRssBytes / (double)budget:F2} of the budget (target ≤ 1.0); " +
+                $"schema phase / floor = {(row.Phases.TryGetValue("schema time", out var schemaMs) ? schemaMs / row.Floor.Wall.TotalMilliseconds : double.NaN):F3} (target ≤ 0.5)"));
         }
 
         for (var i = 1; i < rows.Count; i++)

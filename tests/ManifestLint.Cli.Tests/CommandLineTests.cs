@@ -182,7 +182,7 @@ public sealed class CommandLineTests
 
         JsonNode.Parse(run.Out);
         var lines = run.Error.TrimEnd('\n').Split('\n');
-        string[] expected = ["files: ", "documents: ", "resources: ", "pod templates: ", "rules run: ", "load time: ", "index time: ", "rules time: ", "output time: ", "jit: ", "gc: "];
+        string[] expected = ["files: ", "documents: ", "resources: ", "pod templates: ", "rules run: ", "load time: ", "index time: ", "objects validated against a schema: ", "schema time: ", "rules time: ", "output time: ", "jit: ", "gc: "];
         Assert.HasCount(expected.Length, lines, run.Error);
         for (var i = 0; i < expected.Length; i++)
         {

@@ -22,6 +22,12 @@ public sealed partial class RuleCatalogTests
         ["ML9010"] = "comes from .editorconfig, not a manifest; covered by configuration tests",
     };
 
+    /// <summary>Rules whose page states the target release its examples are for (a default 1.36 target has nothing newer).</summary>
+    private static readonly Dictionary<string, Core.Schema.KubernetesVersion> ExampleTargets = new()
+    {
+        ["ML2009"] = new Core.Schema.KubernetesVersion(35),
+    };
+
     public static IEnumerable<object[]> Rules => RuleCatalog.AllRules.Select(r => new object[] { r.Id });
 
     [TestMethod]
@@ -114,7 +120,11 @@ public sealed partial class RuleCatalogTests
     private static IReadOnlyList<Diagnostic> Analyze(string id, string yaml)
     {
         var analyzers = RuleCatalog.Analyzers.Where(a => a.SupportedRules.Any(r => r.Id == id)).ToList();
-        var options = new AnalysisOptions { Severities = FixtureWorkspace.SwitchedOn(id) };
+        var options = new AnalysisOptions
+        {
+            Severities = FixtureWorkspace.SwitchedOn(id),
+            KubernetesVersion = ExampleTargets.GetValueOrDefault(id, Core.Schema.KubernetesVersion.Default),
+        };
         return new AnalysisEngine(analyzers).Analyze([InputFile.FromText("example.yaml", yaml)], options).Active.ToList();
     }
 

@@ -19,11 +19,14 @@ public sealed class SarifSchemaTests
     }
 
     [TestMethod]
-    public void SchemaIsValidDraft04()
+    public void SchemaReadAsDraft07IsAValidDraft07Schema()
     {
-        // Proves our $ref/id handling copes with a real schema: every one of its subschemas is checked against the meta-schema.
-        var metaSchema = new JsonSchemaValidator(JsonNode.Parse("""{"$ref":"http://json-schema.org/draft-04/schema#"}""")!);
-        var sarifSchema = JsonNode.Parse(File.ReadAllText(SharedFolder.Locate(JsonSchemaValidator.Sarif210SchemaPath)));
+        // The draft-04 SARIF schema is evaluated as draft-07: the converted document must itself be a valid draft-07 schema.
+        var sarifSchema = JsonNode.Parse(File.ReadAllText(SharedFolder.Locate(JsonSchemaValidator.Sarif210SchemaPath)))!;
+        var metaSchema = new JsonSchemaValidator(JsonNode.Parse("""{"$ref":"http://json-schema.org/draft-07/schema#"}""")!);
+        sarifSchema["$schema"] = "http://json-schema.org/draft-07/schema#";
+        sarifSchema["$id"] = sarifSchema["id"]!.DeepClone();
+        sarifSchema.AsObject().Remove("id");
 
         var errors = metaSchema.Validate(sarifSchema);
 
@@ -76,12 +79,15 @@ public sealed class SarifSchemaTests
     [DataRow("""{"version":"2.1.0","runs":[{"tool":{"driver":{}},"results":[]}]}""", "/runs/0/tool/driver", "required", "'name'", DisplayName = "missing tool.driver.name")]
     public void InvalidLogFailsWithPreciseError(string log, string instanceLocation, string keyword, string messageFragment)
     {
+        // messageFragment was our draft-04 validator's wording; JsonSchema.Net words its messages itself, so the place and
+        // the keyword are what is checked.
+        _ = messageFragment;
         var errors = Sarif.Value.Validate(JsonNode.Parse(log.Replace("TOOL", Driver, StringComparison.Ordinal)));
 
         var error = Assert.ContainsSingle(errors, string.Join(Environment.NewLine, errors));
         Assert.AreEqual(instanceLocation, error.InstanceLocation, error.ToString());
         Assert.AreEqual(keyword, error.Keyword, error.ToString());
-        Assert.Contains(messageFragment, error.Message);
+        Assert.IsFalse(string.IsNullOrEmpty(error.Message));
         Assert.StartsWith("#/", error.SchemaLocation);
     }
 }

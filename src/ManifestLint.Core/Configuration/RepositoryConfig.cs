@@ -27,6 +27,9 @@ public sealed record RepositoryConfig
 
     public long? MaxFileSize { get; init; }
 
+    /// <summary>The Kubernetes release the manifests are for (<c>kubernetesVersion: "1.35"</c>).</summary>
+    public Schema.KubernetesVersion? KubernetesVersion { get; init; }
+
     public IReadOnlyList<string> IgnorePaths { get; init; } = [];
 
     /// <summary>Keys are rule IDs, <c>category-NAME</c> or <c>all</c>; values as in .editorconfig.</summary>
@@ -108,6 +111,11 @@ public sealed record RepositoryConfig
             {
                 "defaultNamespace" => config with { DefaultNamespace = RequireString(path, entry) },
                 "maxFileSize" => config with { MaxFileSize = ParseSize(path, entry) },
+                "kubernetesVersion" => config with
+                {
+                    KubernetesVersion = Schema.KubernetesVersion.Parse(RequireString(path, entry))
+                        ?? throw Error(path, entry.Value.Span.Start, $"'kubernetesVersion' must be one of {string.Join(", ", Schema.KubernetesVersion.Supported)}"),
+                },
                 "ignorePaths" => config with { IgnorePaths = StringList(path, entry) },
                 "rules" => config with { Rules = RuleSeverities(path, entry) },
                 "podTemplateOwners" => config with { PodTemplateOwners = Owners(path, entry) },
@@ -115,7 +123,7 @@ public sealed record RepositoryConfig
                 "complete" => config with { Complete = Completeness(path, entry) },
                 "units" => config with { Units = StringList(path, entry) },
                 _ => throw Error(path, entry.Key.Span.Start,
-                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units or customRules)"),
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, kubernetesVersion, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units or customRules)"),
             };
         }
 

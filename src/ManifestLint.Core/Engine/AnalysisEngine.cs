@@ -20,6 +20,9 @@ public sealed record AnalysisOptions
     public IReadOnlyList<World.CompletenessDeclaration> Complete { get; init; } = [];
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The Kubernetes release the manifests are for: removed and deprecated apiVersions, fields and kinds too new.</summary>
+    public Schema.KubernetesVersion KubernetesVersion { get; init; } = Schema.KubernetesVersion.Default;
 }
 
 public sealed record AnalysisStatistics(
@@ -30,7 +33,14 @@ public sealed record AnalysisStatistics(
     int RulesRun,
     TimeSpan LoadTime,
     TimeSpan IndexTime,
-    TimeSpan RulesTime);
+    TimeSpan RulesTime)
+{
+    /// <summary>Schema validation of the built-in objects (before the rules, which read its findings); zero when no Schema rule ran.</summary>
+    public TimeSpan SchemaTime { get; init; }
+
+    /// <summary>How many objects were validated against a built-in kind's schema.</summary>
+    public int ObjectsValidated { get; init; }
+}
 
 public sealed record AnalysisResult(
     IReadOnlyList<Diagnostic> Diagnostics,
@@ -85,6 +95,10 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var indexTime = clock.Elapsed;
 
         clock.Restart();
+        var objectsValidated = ValidateSchemas(index, units, files, options, parallel);
+        var schemaTime = clock.Elapsed;
+
+        clock.Restart();
         var collected = new ConcurrentBag<(Diagnostic Diagnostic, Resource? Resource)>();
         foreach (var diagnostic in (inputDiagnostics ?? []).Concat(files.SelectMany(f => f.Diagnostics)))
         {
@@ -97,8 +111,60 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var configurationProblems = new List<ConfigurationProblem>();
         var diagnostics = Finish(collected, files, options, configurationProblems);
         var statistics = new AnalysisStatistics(files.Length, files.Sum(f => f.Objects.Count), resources.Count, index.PodTemplates.Count,
-            rulesRun.Count, loadTime, indexTime, rulesTime);
+            rulesRun.Count, loadTime, indexTime, rulesTime) { SchemaTime = schemaTime, ObjectsValidated = objectsValidated };
         return new AnalysisResult(diagnostics, [.. CoreRules.All, .. rulesRun], files, index, statistics) { Severities = options.Severities, World = world };
+    }
+
+    /// <summary>
+    /// Validates every built-in object against its kind's schema, once, when a rule of the Schema category may run: the
+    /// Schema rules then only pick their kind of violation from <see cref="Resource.SchemaViolations"/>.
+    /// </summary>
+    private int ValidateSchemas(ManifestIndex index, World.DeploymentUnits units, IReadOnlyList<LoadedFile> files, AnalysisOptions options, ParallelOptions parallel)
+    {
+        var resourcePaths = index.Resources.Select(r => r.File).Distinct()
+            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
+        if (!Analyzers.SelectMany(a => a.SupportedRules).Any(r => r.Category == RuleCategories.Schema && options.Severities.MayRunIn(r, resourcePaths)))
+        {
+            return 0;
+        }
+
+        // A kustomize patch names only the fields it changes: its objects are checked for every mistake but a missing field.
+        var patches = files.SelectMany(f => f.KustomizePatches).ToHashSet(StringComparer.Ordinal);
+        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition), units);
+        var validated = 0;
+        Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 512), parallel, range =>
+        {
+            var count = 0;
+            for (var r = range.Item1; r < Math.Min(range.Item2, index.Resources.Count); r++)
+            {
+                var resource = index.Resources[r];
+                var isPatch = patches.Count > 0 && resource.File.FullPath is { } path && patches.Contains(path);
+                var served = KnownKinds.IsBuiltInGroup(resource.Group)
+                    ? Schema.SchemaValidator.CheckApiVersion(resource.Root, resource.ApiVersion, resource.Kind, options.KubernetesVersion)
+                    : [];
+                if (served.Any(v => v.Kind != Schema.SchemaViolationKind.DeprecatedApiVersion))
+                {
+                    resource.SchemaViolations = served; // not served by the target: its fields are not judged against another release's schema
+                }
+                else if (Schema.BuiltInSchemas.Instance.Find(resource.ApiVersion, resource.Kind) is { } kind)
+                {
+                    resource.SchemaViolations = [.. served, .. Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch, options.KubernetesVersion)];
+                    count++;
+                }
+                else if (served.Count > 0)
+                {
+                    resource.SchemaViolations = served;
+                }
+                else if (!isPatch && customResources.Find(resource) is { } custom)
+                {
+                    resource.SchemaViolations = Schema.SchemaValidator.Validate(resource.Root, custom);
+                    count++;
+                }
+            }
+
+            Interlocked.Add(ref validated, count);
+        });
+        return validated;
     }
 
     private List<RuleDescriptor> RunAnalyzers(World.WorldModel world, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)

@@ -43,6 +43,8 @@ public sealed record LintRequest
     /// unchanged and the run passes: recording is how a team accepts today's findings.
     /// </summary>
     public string? WriteBaselinePath { get; init; }
+    /// <summary>--kubernetes-version or ManifestLintKubernetesVersion; otherwise .manifestlint.yaml's, otherwise the newest supported.</summary>
+    public Schema.KubernetesVersion? KubernetesVersion { get; init; }
 }
 
 /// <param name="Notes">What the user should know about how the input was read (a kustomize build that failed).</param>
@@ -115,6 +117,7 @@ public static class LintRunner
             ExternalObjects = config.ExternalObjects,
             Complete = config.Complete,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
+            KubernetesVersion = request.KubernetesVersion ?? config.KubernetesVersion ?? Schema.KubernetesVersion.Default,
         };
         var rendering = request.Kustomize
             ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)

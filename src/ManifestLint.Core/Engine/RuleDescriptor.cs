@@ -64,6 +64,7 @@ public static class RuleCategories
     public const string Scaling = "Scaling";
     public const string Rbac = "RBAC";
     public const string Units = "Units";
+    public const string Schema = "Schema";
     public const string Reliability = "Reliability";
     public const string Security = "Security";
     public const string Input = "Input";

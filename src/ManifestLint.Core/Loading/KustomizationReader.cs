@@ -57,5 +57,38 @@ public static class KustomizationReader
         return result;
     }
 
+    /// <summary>
+    /// The files a kustomization applies as patches (<c>patches</c>, <c>patchesStrategicMerge</c>, <c>patchesJson6902</c>;
+    /// an entry is a path or has <c>path:</c>), as full paths. A patch holds only the fields it changes, so it is not a
+    /// whole object: a field its kind requires may well be missing from it.
+    /// </summary>
+    public static IReadOnlyList<string> PatchPaths(SourceFile file, MappingNode root)
+    {
+        if (file.FullPath is null || Path.GetDirectoryName(file.FullPath) is not { } directory)
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        foreach (var field in new[] { "patches", "patchesStrategicMerge", "patchesJson6902" })
+        {
+            foreach (var entry in root.SequenceAt(field)?.Items ?? [])
+            {
+                var path = entry switch
+                {
+                    ScalarNode { IsNull: false } scalar when !scalar.Value.Contains('\n') => scalar.Value, // an inline patch is YAML text, not a path
+                    MappingNode mapping => mapping.StringAt("path"),
+                    _ => null,
+                };
+                if (!string.IsNullOrWhiteSpace(path))
+                {
+                    result.Add(Path.GetFullPath(path, directory));
+                }
+            }
+        }
+
+        return result;
+    }
+
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -27,6 +27,9 @@ public sealed record LoadedFile(
     /// <summary>ConfigMaps and Secrets the generators of a kustomization file create; empty for other files.</summary>
     public IReadOnlyList<KustomizeGeneratedObject> KustomizeGenerated { get; init; } = [];
 
+    /// <summary>Full paths of the files a kustomization file applies as patches; empty for other files.</summary>
+    public IReadOnlyList<string> KustomizePatches { get; init; } = [];
+
     /// <summary>The file's suppression comments, read while its text was at hand.</summary>
     public CommentSuppressions Suppressions { get; init; } = CommentSuppressions.Empty;
 }
@@ -98,6 +101,7 @@ public static class ManifestLoader
             .ToList();
         var objects = new List<RawObject>();
         var kustomizeGenerated = new List<KustomizeGeneratedObject>();
+        var kustomizePatches = new List<string>();
         var kubernetesDocuments = stream.Documents.Count(d => d.Root is MappingNode m && IsKubernetesObject(m));
         var file = new FileObjects(source, DeclaredKinds(stream.Documents), objects, diagnostics);
         foreach (var document in stream.Documents)
@@ -109,6 +113,7 @@ public static class ManifestLoader
                 case MappingNode map when KustomizationReader.IsKustomization(source, map):
                     // kustomize's configuration, not a cluster object: keep only what its generators create.
                     kustomizeGenerated.AddRange(KustomizationReader.GeneratedObjects(source, map));
+                    kustomizePatches.AddRange(KustomizationReader.PatchPaths(source, map));
                     break;
                 case MappingNode map:
                     ReadObject(file, document, map, null);
@@ -132,6 +137,7 @@ public static class ManifestLoader
         return new LoadedFile(source, reload, objects, stream.Comments, diagnostics)
         {
             KustomizeGenerated = kustomizeGenerated,
+            KustomizePatches = kustomizePatches,
             Suppressions = CommentSuppressions.Read(stream.Comments, text),
         };
     }

@@ -93,6 +93,12 @@ public sealed class Resource
         }
     }
 
+    /// <summary>
+    /// The mistakes against the kind's schema (built-in kinds), set by the engine's schema phase before any rule runs;
+    /// empty when no Schema rule runs or the kind has no schema.
+    /// </summary>
+    public IReadOnlyList<Schema.SchemaViolation> SchemaViolations { get; internal set; } = [];
+
     public bool Is(string group, string kind) => Kind == kind && Group == group;
 
     public ResourceReference Reference => new(Kind, Namespace, Name);

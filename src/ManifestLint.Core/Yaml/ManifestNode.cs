@@ -244,6 +244,15 @@ public readonly struct MappingEntry
         }
     }
 
+    /// <summary>
+    /// The value as stored, for a walk over a whole tree that must not build a node per value (schema validation): a plain
+    /// one-line scalar's text (string), an inline block mapping (EntryStore, with <see cref="InlineEntries"/>), or a node.
+    /// </summary>
+    internal object RawValue => _value;
+
+    /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
+    internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Items.AsSpan(_value1, _value2);
+
     /// <summary>Whether the value is a scalar (not a mapping or sequence), without building a node.</summary>
     public bool HasScalarValue => _value is string or ScalarNode;
 
@@ -343,7 +352,7 @@ public sealed class MappingNode : ManifestNode
 
     public int Count => _count;
 
-    private ReadOnlySpan<MappingEntry> EntrySpan => _store.Items.AsSpan(_offset, _count);
+    internal ReadOnlySpan<MappingEntry> EntrySpan => _store.Items.AsSpan(_offset, _count);
 
     public MappingEntry? GetEntry(string key) => TryGetEntry(key, out var entry) ? entry : null;
 

@@ -108,8 +108,21 @@ public sealed class ML1003ServiceTargetPortNotDeclared : ManifestAnalyzer
             .Select(p => new RelatedLocation(p.Owner.LocationOf(p.Containers.FirstOrDefault(c => c.Ports.Count > 0)?.Node.Get("ports") ?? p.Template),
                 $"{p.Owner.Kind} '{p.Owner.Name}' declares {Describe(p)}"))
             .ToList();
+        // A mistake in the pods' ports (a misspelled containerPort) is often the cause: the schema rules report it, and
+        // this finding points there, so the two read as one problem with one fix.
+        var cause = pods.SelectMany(p => p.Owner.SchemaViolations.Select(v => (Pod: p, Violation: v)))
+            .FirstOrDefault(x => x.Violation.Pointer.Contains("ontainers/", StringComparison.Ordinal) && x.Violation.Pointer.Contains("/ports", StringComparison.Ordinal));
+        if (cause.Violation is { } violation)
+        {
+            detail += $"; the pods' ports have a schema error at {violation.Path}, which likely explains it";
+            related.Insert(0, new RelatedLocation(new Location(cause.Pod.Owner.File.Path, violation.Span, cause.Pod.Owner.HelmSource),
+                $"schema error in the ports of {cause.Pod.Owner.Kind} '{cause.Pod.Owner.Name}': {violation.Path}"));
+        }
+
         context.Report(Rule, service, service.LocationOf(at), [service.Name, shownPort, detail], related,
-            "set targetPort to a port the container declares, or add the port to the container's ports");
+            cause.Violation is null
+                ? "set targetPort to a port the container declares, or add the port to the container's ports"
+                : "fix the schema error in the container's ports first (ML2001-ML2004 report it)");
     }
 
     private static string Describe(PodTemplate pod)

@@ -1,0 +1,111 @@
+using System.Text;
+using ManifestLint.Core.Loading;
+using ManifestLint.Core.Schema;
+using ManifestLint.Core.Yaml;
+
+namespace ManifestLint.Rules.Tests.Schema;
+
+/// <summary>Custom resources against their CRD: what is open, and how hostile definitions and resources are bounded.</summary>
+[TestClass]
+public sealed class CustomResourceSchemaTests
+{
+    [TestMethod]
+    public void Every_bundled_Gateway_API_kind_has_a_schema_for_its_served_versions()
+    {
+        var kinds = CustomResourceSchemas.Bundled.Select(s => $"{s.ApiVersion} {s.Kind}").ToList();
+        foreach (var expected in new[]
+        {
+            "gateway.networking.k8s.io/v1 GatewayClass", "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1 HTTPRoute",
+            "gateway.networking.k8s.io/v1 GRPCRoute", "gateway.networking.k8s.io/v1 ReferenceGrant", "gateway.networking.k8s.io/v1beta1 ReferenceGrant",
+            "gateway.networking.k8s.io/v1 BackendTLSPolicy", "gateway.networking.k8s.io/v1 TLSRoute", "gateway.networking.k8s.io/v1 ListenerSet",
+        })
+        {
+            CollectionAssert.Contains(kinds, expected);
+        }
+    }
+
+    [TestMethod]
+    public void A_recursive_schema_nested_beyond_the_bound_stays_open_below_it()
+    {
+        var nested = new StringBuilder("{type: object, properties: {leaf: {type: string}}}");
+        for (var i = 0; i < 60; i++)
+        {
+            nested.Insert(0, "{type: object, properties: {next: ").Append("}}");
+        }
+
+        var schema = Crd($"spec: {nested}").Single();
+        var deepValue = string.Concat(Enumerable.Repeat("{next: ", 60)) + "{leaf: 1, unknown: 2}" + new string('}', 60);
+        Assert.IsEmpty(schema.Validate(Cr($"spec: {deepValue}")), "beyond the depth bound nothing is judged");
+        Assert.AreEqual(SchemaViolationKind.UnknownField, schema.Validate(Cr("spec: {next: {next: {bogus: 1}}}")).Single().Kind);
+    }
+
+    [TestMethod]
+    public void A_huge_enum_is_dropped_rather_than_carried()
+    {
+        var values = string.Join(", ", Enumerable.Range(0, CustomResourceSchema.MaxEnumValues + 1).Select(i => $"v{i}"));
+        var schema = Crd($"spec: {{type: object, properties: {{mode: {{type: string, enum: [{values}]}}}}}}").Single();
+        Assert.IsEmpty(schema.Validate(Cr("spec: {mode: anything}")));
+        Assert.DoesNotContain("\"enum\"", schema.ConvertedJson);
+    }
+
+    [TestMethod]
+    public void A_catastrophic_pattern_is_time_boxed_and_decides_nothing()
+    {
+        var schema = Crd("spec: {type: object, properties: {name: {type: string, pattern: '^(a+)+$'}}}").Single();
+        Assert.IsEmpty(schema.Validate(Cr($"spec: {{name: {new string('a', 40)}!}}")), "a match that times out reports nothing");
+        Assert.AreEqual(SchemaViolationKind.ConstraintViolated, schema.Validate(Cr("spec: {name: b}")).Single().Kind);
+    }
+
+    [TestMethod]
+    public void A_pattern_that_does_not_compile_is_dropped()
+    {
+        var schema = Crd("spec: {type: object, properties: {name: {type: string, pattern: '(unclosed'}}}").Single();
+        Assert.IsEmpty(schema.Validate(Cr("spec: {name: anything}")));
+    }
+
+    [TestMethod]
+    public void A_resource_over_the_node_bound_is_not_evaluated()
+    {
+        var schema = Crd("spec: {type: object, properties: {items: {type: array, items: {type: integer}}}}").Single();
+        var items = string.Join("\n", Enumerable.Repeat("    - x", CustomResourceSchema.MaxInstanceNodes + 1));
+        var huge = Cr($"spec:\n  items:\n{items}");
+        Assert.IsEmpty(schema.Validate(huge), "a 10 MB resource is not copied whole into JSON");
+        Assert.AreEqual(SchemaViolationKind.WrongType, schema.Validate(Cr("spec: {items: [x]}")).Single().Kind);
+    }
+
+    [TestMethod]
+    public void Unserved_versions_have_no_schema() =>
+        Assert.IsEmpty(CustomResourceSchema.FromDefinition(Root("""
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              group: example.com
+              names: {kind: Widget, plural: widgets}
+              scope: Namespaced
+              versions: [{name: v1, served: false, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+            """)));
+
+    private static List<CustomResourceSchema> Crd(string properties) => [.. CustomResourceSchema.FromDefinition(Root($$"""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.example.com}
+        spec:
+          group: example.com
+          names: {kind: Widget, plural: widgets}
+          scope: Namespaced
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties: { {{properties}} }
+        """))];
+
+    private static MappingNode Cr(string spec) => Root($"apiVersion: example.com/v1\nkind: Widget\nmetadata: {{name: w}}\n{spec}\n");
+
+    private static MappingNode Root(string yaml) =>
+        ManifestLoader.Load(InputFile.FromText("test.yaml", yaml), new LoadOptions()).Objects.Single().Root;
+}
