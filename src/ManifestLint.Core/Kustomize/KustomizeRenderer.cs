@@ -88,6 +88,10 @@ public static class KustomizeRenderer
                 {
                     consumed.Add(Path.GetFullPath(origin, work));
                 }
+
+                // The root's patches are in its output too, and findings there are mapped back to them; alone, a patch is
+                // only the fields it changes, not an object to judge.
+                consumed.UnionWith(PatchesOf(display, kustomizationFile));
             }
             finally
             {
@@ -97,6 +101,21 @@ public static class KustomizeRenderer
 
         var kept = inputs.Where(f => f.Source.FullPath is not { } path || !consumed.Contains(path));
         return new KustomizeRendering([.. kept, .. rendered], builds, notes);
+    }
+
+    /// <summary>The files the kustomization applies as patches (see <see cref="KustomizationReader.PatchPaths"/>), as full paths.</summary>
+    private static IReadOnlyList<string> PatchesOf(string display, string kustomizationFile)
+    {
+        try
+        {
+            return YamlStreamReader.Read(File.ReadAllText(kustomizationFile)).Documents.FirstOrDefault()?.Root is Yaml.MappingNode root
+                ? KustomizationReader.PatchPaths(new Model.SourceFile(display, kustomizationFile), root)
+                : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
     }
 
     /// <summary>The <c>path</c> of every origin annotation in rendered output.</summary>
