@@ -65,7 +65,8 @@ internal static class BenchmarkCli
                 }
 
                 var result = ParseFloor.Run(ParseFloor.FindManifests(rest[0]), new ParseFloor.Settings(threads, perThread, part[0], part[1]));
-                Console.WriteLine($"{result.Files} files, {result.Bytes} characters, {result.Events} events, {result.Errors} with syntax errors");
+                Console.WriteLine($"{result.Files} files, {result.Bytes} characters, {result.Events} events, {result.Errors} with syntax errors; " +
+                                  $"{threads} threads, YamlDotNet's builders {(perThread ? "per thread" : "shared, as shipped")}");
                 return 0;
             default:
                 Console.Error.WriteLine(Usage);
