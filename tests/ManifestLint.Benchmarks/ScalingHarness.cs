@@ -164,6 +164,14 @@ public static class ScalingHarness
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one file end to end, {lint.Build.Name}: {lint.OneFile.TotalMilliseconds:F0} ms (target under 500 ms)"));
         }
+
+        // The runtime's side (JIT, collections, allocation) of the median run at the largest size, as --stats printed it.
+        foreach (var lint in rows[^1].Lints)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"--stats of the median {lint.Build.Name} run at {rows[^1].Corpus.Apps:N0} apps:");
+            Console.WriteLine(lint.Lint.StandardError.TrimEnd());
+        }
     }
 
     private static string Phase(LintRow row, string name) =>
