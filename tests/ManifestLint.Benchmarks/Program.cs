@@ -9,18 +9,19 @@ return BenchmarkCli.Run(args);
 
 /// <summary>
 /// dotnet run -c Release --project tests/ManifestLint.Benchmarks -- COMMAND
-///   scale [--apps 1000,10000] [--runs 3] [--corpus DIR] [--cli PATH | --r2r] [--format sarif]   whole-process ratios (README "Performance")
+///   scale [--apps 1000,10000] [--runs 3] [--corpus DIR] [--cli PATH | --r2r] [--baseline PATH] [--format sarif]
+///                                                                                       whole-process ratios (README "Performance")
 ///   phases [--apps 1000] [--corpus DIR] [BenchmarkDotNet options]                       in-process phase benchmarks
 ///   pathological [--apps 1000] [--runs 5]                                               rules time at n and 4n in one namespace
-///   floor DIR                                                                           the parse floor alone (run by scale)
+///   floor [--threads N] [--part I/N] [--builders-per-thread] DIR                         one parse floor (run by scale)
 /// </summary>
 internal static class BenchmarkCli
 {
     private const string Usage = """
-        usage: ManifestLint.Benchmarks scale [--apps 1000,10000] [--runs 3] [--corpus DIR] [--cli PATH | --r2r] [--format sarif|text]
+        usage: ManifestLint.Benchmarks scale [--apps 1000,10000] [--runs 3] [--corpus DIR] [--cli PATH | --r2r] [--baseline PATH] [--format sarif|text]
                ManifestLint.Benchmarks phases [--apps 1000] [--corpus DIR] [BenchmarkDotNet options, e.g. --filter *Load*]
                ManifestLint.Benchmarks pathological [--apps 1000] [--runs 5]
-               ManifestLint.Benchmarks floor DIR
+               ManifestLint.Benchmarks floor [--threads N] [--part I/N] [--builders-per-thread] DIR
         """;
 
     public static int Run(string[] args)
@@ -40,7 +41,8 @@ internal static class BenchmarkCli
                 var runs = int.Parse(Take(rest, "--runs") ?? "3", CultureInfo.InvariantCulture);
                 var cli = Take(rest, "--cli") ?? (rest.Remove("--r2r") ? CliBuild.PublishReadyToRun() : CliBuild.BesideHarness);
                 var format = Take(rest, "--format") ?? "sarif";
-                return ScalingHarness.Run(new ScaleOptions(apps, runs, corpus, Path.GetFullPath(cli), format));
+                var baseline = Take(rest, "--baseline") is { } before ? Path.GetFullPath(before) : null;
+                return ScalingHarness.Run(new ScaleOptions(apps, runs, corpus, Path.GetFullPath(cli), format, baseline));
             case "phases":
                 PhaseBenchmarks.CorpusDirectory = corpus;
                 PhaseBenchmarks.AppCounts = [.. (Take(rest, "--apps") ?? "1000").Split(',').Select(a => int.Parse(a, CultureInfo.InvariantCulture))];
@@ -53,9 +55,18 @@ internal static class BenchmarkCli
                 return 0;
             case "pathological":
                 return PathologicalHarness.Run(int.Parse(Take(rest, "--apps") ?? "1000", CultureInfo.InvariantCulture), int.Parse(Take(rest, "--runs") ?? "5", CultureInfo.InvariantCulture));
-            case "floor" when rest.Count == 1:
-                var result = ParseFloor.Run(ParseFloor.FindManifests(rest[0]), Environment.ProcessorCount);
-                Console.WriteLine($"{result.Files} files, {result.Bytes} characters, {result.Events} events, {result.Errors} with syntax errors");
+            case "floor":
+                var threads = int.Parse(Take(rest, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                var part = (Take(rest, "--part") ?? "0/1").Split('/').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+                var perThread = rest.Remove("--builders-per-thread");
+                if (rest.Count != 1)
+                {
+                    goto default;
+                }
+
+                var result = ParseFloor.Run(ParseFloor.FindManifests(rest[0]), new ParseFloor.Settings(threads, perThread, part[0], part[1]));
+                Console.WriteLine($"{result.Files} files, {result.Bytes} characters, {result.Events} events, {result.Errors} with syntax errors; " +
+                                  $"{threads} threads, YamlDotNet's builders {(perThread ? "per thread" : "shared, as shipped")}");
                 return 0;
             default:
                 Console.Error.WriteLine(Usage);

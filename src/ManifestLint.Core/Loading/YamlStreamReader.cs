@@ -33,6 +33,8 @@ public static class YamlStreamReader
     public static ParsedStream Read(string text, YamlLimits? limits = null)
     {
         limits ??= new YamlLimits();
+        // Threads reading different files must not share the scanner's builders (see ScannerBuilders).
+        ScannerBuilders.EnsurePerThread();
         // Comments are found in the text as written; the parser reads it with placeholders made plain (see TemplatePlaceholders).
         var scanText = TemplatePlaceholders.Mask(text);
         var state = new StreamState(new CommentCandidates(text), scanText.AsMemory(), isMasked: !ReferenceEquals(scanText, text));
