@@ -22,7 +22,7 @@ public static class SimilarNames
             }
 
             var distance = SameWhenNormalized(name, wanted) ? 0 : Distance(wanted, name);
-            if (distance < bestDistance && (distance <= Allowed(wanted) || distance == 1 && IsTransposition(wanted, name)))
+            if (distance < bestDistance && IsClose(wanted, name, distance))
             {
                 best = candidate;
                 bestDistance = distance;
@@ -31,6 +31,13 @@ public static class SimilarNames
 
         return best;
     }
+
+    /// <summary>Whether <paramref name="candidate"/> is a near miss of <paramref name="wanted"/> (the test <see cref="Closest"/> applies to each candidate).</summary>
+    public static bool IsSimilar(string wanted, string candidate) =>
+        candidate != wanted && IsClose(wanted, candidate, SameWhenNormalized(candidate, wanted) ? 0 : Distance(wanted, candidate));
+
+    private static bool IsClose(string wanted, string candidate, int distance) =>
+        distance <= Allowed(wanted) || distance == 1 && IsTransposition(wanted, candidate);
 
     /// <summary>
     /// Whether two values are one edit apart (a letter added, dropped, changed, or two swapped), for values of at least

@@ -413,10 +413,31 @@ public sealed partial class WorldModel
     /// <c>app: web</c>). A template that shares a common label but differs in the others (<c>part-of: shop</c>,
     /// <c>component: cart</c> against <c>component: checkout</c>) is another workload, not a near miss.
     /// </summary>
-    public PodTemplate? NearMissTemplate(string @namespace, LabelSelector selector) =>
-        SelectorNearMiss.Closest(selector, Index, @namespace) is { } closest && IsNearMiss(selector, closest) ? closest
-            : selector.MatchExpressions.Count == 0 ? Index.PodTemplatesIn(@namespace).FirstOrDefault(t => IsMisspelled(selector, t))
-            : null;
+    public PodTemplate? NearMissTemplate(string @namespace, LabelSelector selector)
+    {
+        if (SelectorNearMiss.Closest(selector, Index, @namespace) is { } closest && IsNearMiss(selector, closest))
+        {
+            return closest;
+        }
+
+        if (selector.MatchExpressions.Count > 0 || selector.MatchLabels.Count == 0)
+        {
+            return null;
+        }
+
+        // Every template of the namespace is looked at, for each selector that matches nothing and has no other near
+        // miss: the labels are copied once, so the scan itself allocates nothing.
+        var wanted = selector.MatchLabels.ToArray();
+        foreach (var template in Index.PodTemplatesIn(@namespace))
+        {
+            if (IsMisspelled(wanted, template))
+            {
+                return template;
+            }
+        }
+
+        return null;
+    }
 
     private Evidence? NearMiss(string @namespace, LabelSelector selector)
     {
@@ -439,17 +460,29 @@ public sealed partial class WorldModel
     }
 
     /// <summary>Every label of a plain selector is on the template, at least one with a value spelled almost the same.</summary>
-    private static bool IsMisspelled(LabelSelector selector, PodTemplate template) =>
-        selector.MatchLabels.Count > 0 &&
-        selector.MatchLabels.All(l => template.Labels.TryGetValue(l.Key, out var actual) && (actual == l.Value || Similar(l.Value, actual))) &&
-        selector.MatchLabels.Any(l => template.Labels[l.Key] != l.Value);
+    private static bool IsMisspelled(KeyValuePair<string, string>[] wanted, PodTemplate template)
+    {
+        var misspelled = false;
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            var (key, value) = wanted[i];
+            if (!template.Labels.TryGetValue(key, out var actual) || actual != value && !Similar(value, actual))
+            {
+                return false;
+            }
+
+            misspelled |= actual != value;
+        }
+
+        return misspelled;
+    }
 
     private static int Met(LabelSelector selector, PodTemplate template) =>
         selector.MatchLabels.Count(l => template.Labels.TryGetValue(l.Key, out var actual) && actual == l.Value) +
         selector.MatchExpressions.Count(r => r.Matches(template.Labels));
 
     private static bool Similar(string wanted, string actual) =>
-        SimilarNames.OneEditApart(wanted, actual) || SimilarNames.Closest(wanted, [actual], a => a) is not null;
+        SimilarNames.OneEditApart(wanted, actual) || SimilarNames.IsSimilar(wanted, actual);
 
     /// <summary>The templates of a namespace the selector certainly selects, and whether others may be selected.</summary>
     private (IReadOnlyList<PodTemplate> Matched, bool Maybe) Evaluate(string @namespace, LabelSelector selector)
