@@ -58,10 +58,24 @@ internal static class CommandInput
             return;
         }
 
-        var fullPath = Path.GetFullPath(outputPath, console.CurrentDirectory);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        using var file = new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        using var file = OpenOutput(outputPath, console.CurrentDirectory);
         write(file);
+    }
+
+    /// <summary>An output file (its folders created), UTF-8 without BOM and LF line ends, whatever the platform.</summary>
+    /// <exception cref="UsageException">The file cannot be created.</exception>
+    public static StreamWriter OpenOutput(string path, string cwd)
+    {
+        var fullPath = Path.GetFullPath(path, cwd);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+            return new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--output {path}: cannot write the file: {ex.Message}");
+        }
     }
 
     /// <summary>

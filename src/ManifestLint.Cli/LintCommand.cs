@@ -271,7 +271,7 @@ public static class LintCommand
             }
             else
             {
-                using var file = OpenOutput(target.Path, console.CurrentDirectory);
+                using var file = CommandInput.OpenOutput(target.Path, console.CurrentDirectory);
                 writer.Write(result, file, context);
             }
         }
@@ -286,20 +286,6 @@ public static class LintCommand
         "html" => new HtmlOutputWriter(),
         _ => new TextOutputWriter(),
     };
-
-    private static StreamWriter OpenOutput(string path, string cwd)
-    {
-        var fullPath = Path.GetFullPath(path, cwd);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-            return new StreamWriter(fullPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"--output {path}: cannot write the file: {ex.Message}");
-        }
-    }
 
     /// <summary>Reports a run that produced no result; SARIF outputs still get a valid log that says so.</summary>
     private static int Fail(Settings settings, CliConsole console, OutputContext context, string message, int exitCode)
@@ -321,7 +307,7 @@ public static class LintCommand
                 }
                 else
                 {
-                    using var file = OpenOutput(target.Path, console.CurrentDirectory);
+                    using var file = CommandInput.OpenOutput(target.Path, console.CurrentDirectory);
                     new SarifOutputWriter().WriteFailedRun(file, context, message, isConfigurationError);
                 }
             }

@@ -91,7 +91,8 @@ public sealed record FixtureWorkspace(string RuleId, string RelativePath, string
             ? new SeverityConfiguration(new RepositoryConfig { Rules = new Dictionary<string, string> { [rule.Id] = rule.DefaultSeverity.ToDisplayString() } })
             : SeverityConfiguration.Default;
 
-    private static readonly Lazy<string> EmptyConfigPath = new(() =>
+    /// <summary>An explicit empty .manifestlint.yaml: every rule at its default, whatever configuration lies around.</summary>
+    internal static readonly Lazy<string> EmptyConfigPath = new(() =>
     {
         var path = Path.Combine(Path.GetTempPath(), $"manifestlint-empty-{Environment.ProcessId}.yaml");
         File.WriteAllText(path, "");

@@ -81,9 +81,7 @@ public sealed class OnlineBoutiqueTests
     private static AnalysisResult Lint(LintRequest request)
     {
         // An explicit empty configuration and no .editorconfig: every rule at its default severity, whatever lies around.
-        var config = Path.Combine(Path.GetTempPath(), $"manifestlint-boutique-{Environment.ProcessId}.yaml");
-        File.WriteAllText(config, "");
-        return LintRunner.Run(request with { ConfigPath = config, UseEditorConfig = false }, RuleCatalog.CreateEngine()).Result;
+        return LintRunner.Run(request with { ConfigPath = FixtureWorkspace.EmptyConfigPath.Value, UseEditorConfig = false }, RuleCatalog.CreateEngine()).Result;
     }
 
     private static void AssertClean(AnalysisResult result, string layout)

@@ -59,6 +59,7 @@ public sealed class ManifestIndex
         });
 
         var podTemplates = new List<PodTemplate>();
+        var allGenerated = new List<GeneratedObject>();
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < resources.Count; i++)
         {
@@ -85,6 +86,7 @@ public sealed class ManifestIndex
             foreach (var generated in generatedObjects[i])
             {
                 _generated.TryAdd((generated.Kind, generated.Namespace, generated.Name), generated);
+                allGenerated.Add(generated);
             }
 
             if (templates[i] is { } template)
@@ -103,6 +105,7 @@ public sealed class ManifestIndex
         PodTemplates = podTemplates;
         Namespaces = namespaces;
         KustomizeGenerated = kustomizeGenerated ?? [];
+        Generated = allGenerated;
         foreach (var generated in KustomizeGenerated)
         {
             Add(_kustomizeGenerated, (generated.Kind, generated.Name), generated);
@@ -123,6 +126,9 @@ public sealed class ManifestIndex
     public string DefaultNamespace { get; }
 
     public IReadOnlyList<PodTemplate> PodTemplates { get; }
+
+    /// <summary>Every object a known controller creates from an object of the input (see <see cref="GeneratedObjects"/>), in input order.</summary>
+    public IReadOnlyList<GeneratedObject> Generated { get; }
 
     /// <summary>The ConfigMaps and Secrets the input's kustomize generators create.</summary>
     public IReadOnlyList<KustomizeGeneratedObject> KustomizeGenerated { get; }

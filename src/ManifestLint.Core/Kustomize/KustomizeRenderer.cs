@@ -39,7 +39,7 @@ public static class KustomizeRenderer
     {
         var roots = inputs
             .Where(f => f.Source.FullPath is not null && KustomizationReader.IsKustomizationFileName(f.Source.Path))
-            .Select(f => (Display: DirectoryOf(f.Source.Path), Full: Path.GetDirectoryName(f.Source.FullPath!)!, File: f.Source.FullPath!))
+            .Select(f => (Display: World.DeploymentUnits.FolderOf(f.Source.Path), Full: Path.GetDirectoryName(f.Source.FullPath!)!, File: f.Source.FullPath!))
             .DistinctBy(r => r.Full)
             .OrderBy(r => r.Display, StringComparer.Ordinal)
             .ToList();
@@ -144,11 +144,6 @@ public static class KustomizeRenderer
         return null;
     }
 
-    private static string DirectoryOf(string displayPath)
-    {
-        var slash = displayPath.LastIndexOf('/');
-        return slash < 0 ? "" : displayPath[..slash];
-    }
 
     private static string FirstLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";

@@ -65,19 +65,15 @@ public sealed class DeploymentUnits
             configured.AddIncludePatterns(configuredUnits);
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in all.Where(f => f.FullPath is not null))
         {
-            // Every folder from the file's up to the base folder may be a root of its own.
-            for (var folder = FolderOf(file.Path); ; folder = FolderOf(folder))
+            // Every folder from the file's up to the base folder may be a root of its own; each is matched once.
+            for (var folder = FolderOf(file.Path); configured is not null && folder.Length > 0 && seen.Add(folder); folder = FolderOf(folder))
             {
-                if (configured is not null && folder.Length > 0 && configured.Match(folder).HasMatches)
+                if (configured.Match(folder).HasMatches)
                 {
                     roots.TryAdd(folder, new DeploymentUnit(folder, DeploymentUnitKind.Configured));
-                }
-
-                if (folder.Length == 0)
-                {
-                    break;
                 }
             }
 

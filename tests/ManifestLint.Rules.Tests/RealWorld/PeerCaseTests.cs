@@ -60,7 +60,7 @@ public sealed class PeerCaseTests
         {
             Paths = [file],
             BaseDirectory = Folder,
-            ConfigPath = EmptyConfig.Value,
+            ConfigPath = FixtureWorkspace.EmptyConfigPath.Value,
             UseEditorConfig = false,
         }, RuleCatalog.CreateEngine()).Result;
 
@@ -92,17 +92,10 @@ public sealed class PeerCaseTests
         {
             Paths = ["03-typed-podlist-items-dropped.yaml"],
             BaseDirectory = Folder,
-            ConfigPath = EmptyConfig.Value,
+            ConfigPath = FixtureWorkspace.EmptyConfigPath.Value,
             UseEditorConfig = false,
         }, RuleCatalog.CreateEngine()).Result;
 
         Assert.IsNotNull(result.Index.Find("Pod", "shop", "api-7d9f"), "the PodList item is a Pod, as the API and kubectl read it");
     }
-
-    internal static readonly Lazy<string> EmptyConfig = new(() =>
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"manifestlint-peer-cases-{Environment.ProcessId}.yaml");
-        File.WriteAllText(path, "");
-        return path;
-    });
 }

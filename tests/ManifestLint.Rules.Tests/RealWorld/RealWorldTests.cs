@@ -58,7 +58,7 @@ public sealed class RealWorldTests
         {
             Paths = ["."],
             BaseDirectory = Path.Combine(Root, project),
-            ConfigPath = PeerCaseTests.EmptyConfig.Value,
+            ConfigPath = FixtureWorkspace.EmptyConfigPath.Value,
             UseEditorConfig = false,
         }, RuleCatalog.CreateEngine()).Result;
         return result.Active
