@@ -66,12 +66,37 @@ public sealed record EditorConfigProperty(string Key, string Value, int Line);
 public sealed class EditorConfigResolver
 {
     private readonly ConcurrentDictionary<string, EditorConfigFile?> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, EditorConfigFile[]> _chains = new(StringComparer.Ordinal);
 
     /// <summary>Properties that apply to the file, in increasing precedence (later entries win).</summary>
     public IReadOnlyList<(EditorConfigProperty Property, string ConfigPath)> PropertiesFor(string fullPath)
     {
+        var directory = Path.GetDirectoryName(fullPath);
+        var chain = directory is null ? [] : _chains.GetOrAdd(directory, ChainOf);
+        if (chain.Length == 0)
+        {
+            return [];
+        }
+
+        var result = new List<(EditorConfigProperty, string)>();
+        foreach (var file in chain)
+        {
+            var relative = Path.GetRelativePath(file.Directory, fullPath).Replace('\\', '/');
+            foreach (var section in file.Sections.Where(s => s.Matcher.IsMatch(relative)))
+            {
+                result.AddRange(section.Properties.Select(p => (p, Path.Combine(file.Directory, ".editorconfig"))));
+            }
+        }
+
+        return result;
+    }
+
+    // The files that apply in a directory, farthest first: asked once per directory, not once per file and rule (a run
+    // asks for every file of the input and every rule, and most directories have none).
+    private EditorConfigFile[] ChainOf(string directory)
+    {
         var chain = new List<EditorConfigFile>();
-        for (var dir = Path.GetDirectoryName(fullPath); dir is not null; dir = Path.GetDirectoryName(dir))
+        for (var dir = directory; dir is not null; dir = Path.GetDirectoryName(dir))
         {
             if (Load(dir) is { } file)
             {
@@ -84,17 +109,7 @@ public sealed class EditorConfigResolver
         }
 
         chain.Reverse();
-        var result = new List<(EditorConfigProperty, string)>();
-        foreach (var file in chain)
-        {
-            var relative = Path.GetRelativePath(file.Directory, fullPath).Replace('\\', '/');
-            foreach (var section in file.Sections.Where(s => s.Matcher.IsMatch(relative)))
-            {
-                result.AddRange(section.Properties.Select(p => (p, Path.Combine(file.Directory, ".editorconfig"))));
-            }
-        }
-
-        return result;
+        return [.. chain];
     }
 
     private EditorConfigFile? Load(string directory) => _files.GetOrAdd(directory, static dir =>

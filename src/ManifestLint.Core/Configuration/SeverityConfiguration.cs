@@ -36,11 +36,46 @@ public sealed class SeverityConfiguration
     public bool MayRun(RuleDescriptor rule) =>
         _filter.Allows(rule) && (_editorConfig is not null || Effective(rule, fullPath: null) is not null);
 
-    /// <summary>Whether the rule is on for at least one of the files (all of them alike without .editorconfig files).</summary>
+    /// <summary>
+    /// Whether the rule is on for at least one of the files (all of them alike without .editorconfig files). Pass the
+    /// files through <see cref="DistinctSettings"/> first when asking for many rules.
+    /// </summary>
     public bool MayRunIn(RuleDescriptor rule, IReadOnlyCollection<string> fullPaths) =>
         _editorConfig is null || fullPaths.Count == 0
             ? MayRun(rule)
             : _filter.Allows(rule) && fullPaths.Any(path => Effective(rule, path) is not null);
+
+    /// <summary>
+    /// One file for each distinct list of .editorconfig severity entries that applies to the files: every rule is on or
+    /// off alike for files with the same entries, so <see cref="MayRunIn"/> asks a run's tens of thousands of files once
+    /// per rule as a handful (it was a third of a second, one thread, at 10,000 apps).
+    /// </summary>
+    public IReadOnlyCollection<string> DistinctSettings(IReadOnlyCollection<string> fullPaths)
+    {
+        if (_editorConfig is null)
+        {
+            return fullPaths.Count == 0 ? [] : [fullPaths.First()];
+        }
+
+        var representatives = new Dictionary<string, string>(StringComparer.Ordinal);
+        var entries = new System.Text.StringBuilder();
+        foreach (var path in fullPaths)
+        {
+            entries.Clear();
+            foreach (var (property, _) in _editorConfig.PropertiesFor(path))
+            {
+                if (property.Key.StartsWith("dotnet_diagnostic.", StringComparison.Ordinal)
+                    || property.Key.StartsWith("dotnet_analyzer_diagnostic.", StringComparison.Ordinal))
+                {
+                    entries.Append(property.Key).Append('=').Append(property.Value).Append('\n');
+                }
+            }
+
+            representatives.TryAdd(entries.ToString(), path);
+        }
+
+        return representatives.Values;
+    }
 
     /// <summary>The effective severity for a diagnostic in the file, or null when the rule is off there.</summary>
     public Severity? Effective(RuleDescriptor rule, string? fullPath, List<ConfigurationProblem>? problems = null)

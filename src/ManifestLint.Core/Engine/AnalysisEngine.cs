@@ -92,10 +92,15 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects,
             [.. files.SelectMany(f => f.KustomizeGenerated)], parallel);
         var world = new World.WorldModel(index, units, options.Complete);
+
+        // Rules report on resources: a rule that is off for every file holding one cannot report, so it does not run.
+        var resourcePaths = options.Severities.DistinctSettings([.. index.Resources.Select(r => r.File).Distinct()
+            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory))]);
+        Func<RuleDescriptor, bool> mayRun = rule => options.Severities.MayRunIn(rule, resourcePaths);
         var indexTime = clock.Elapsed;
 
         clock.Restart();
-        var objectsValidated = ValidateSchemas(index, units, files, options, parallel);
+        var objectsValidated = ValidateSchemas(index, units, files, options, mayRun, parallel);
         var schemaTime = clock.Elapsed;
 
         clock.Restart();
@@ -105,7 +110,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
             collected.Add((diagnostic, null));
         }
 
-        var rulesRun = RunAnalyzers(world, options, parallel, collected);
+        var rulesRun = RunAnalyzers(world, mayRun, parallel, collected);
         var rulesTime = clock.Elapsed;
 
         var configurationProblems = new List<ConfigurationProblem>();
@@ -119,11 +124,10 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
     /// Validates every built-in object against its kind's schema, once, when a rule of the Schema category may run: the
     /// Schema rules then only pick their kind of violation from <see cref="Resource.SchemaViolations"/>.
     /// </summary>
-    private int ValidateSchemas(ManifestIndex index, World.DeploymentUnits units, IReadOnlyList<LoadedFile> files, AnalysisOptions options, ParallelOptions parallel)
+    private int ValidateSchemas(
+        ManifestIndex index, World.DeploymentUnits units, IReadOnlyList<LoadedFile> files, AnalysisOptions options, Func<RuleDescriptor, bool> mayRun, ParallelOptions parallel)
     {
-        var resourcePaths = index.Resources.Select(r => r.File).Distinct()
-            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
-        if (!Analyzers.SelectMany(a => a.SupportedRules).Any(r => r.Category == RuleCategories.Schema && options.Severities.MayRunIn(r, resourcePaths)))
+        if (!Analyzers.SelectMany(a => a.SupportedRules).Any(r => r.Category == RuleCategories.Schema && mayRun(r)))
         {
             return 0;
         }
@@ -167,15 +171,10 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         return validated;
     }
 
-    private List<RuleDescriptor> RunAnalyzers(World.WorldModel world, AnalysisOptions options, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
+    private List<RuleDescriptor> RunAnalyzers(World.WorldModel world, Func<RuleDescriptor, bool> mayRun, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)
     {
         var index = world.Index;
-
-        // Rules report on resources: a rule that is off for every file holding one cannot report, so it does not run.
-        var resourcePaths = index.Resources.Select(r => r.File).Distinct()
-            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory)).ToList();
-        bool MayRun(RuleDescriptor rule) => options.Severities.MayRunIn(rule, resourcePaths);
-        var active = Analyzers.Where(a => a.SupportedRules.Any(MayRun)).ToList();
+        var active = Analyzers.Where(a => a.SupportedRules.Any(mayRun)).ToList();
         var dispatch = new List<(ManifestAnalyzer Analyzer, ResourceAction Action, IReadOnlySet<string>? Kinds, Action<Diagnostic, Resource?> Sink)>();
         var endActions = new ConcurrentBag<(int Order, ManifestAnalyzer Analyzer, Action<RunEndContext> Action, Action<Diagnostic, Resource?> Sink)>();
         var sinks = active.ToDictionary(a => a, a => SinkFor(a, collected));
@@ -237,7 +236,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         Parallel.ForEach(endActions.OrderBy(e => e.Order), parallel, end =>
             Guard(end.Analyzer, null, collected, () => end.Action(new RunEndContext(world, end.Sink))));
 
-        return [.. active.SelectMany(a => a.SupportedRules).Where(MayRun)];
+        return [.. active.SelectMany(a => a.SupportedRules).Where(mayRun)];
     }
 
     /// <summary>Like Roslyn, an analyzer may only report the rules it declares.</summary>

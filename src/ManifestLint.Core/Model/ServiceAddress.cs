@@ -31,6 +31,14 @@ public static partial class ServiceAddresses
 {
     public static IReadOnlyList<ServiceAddress> Find(string text, bool wholeTextIsHost = false)
     {
+        // Every pattern but the whole-value one needs a ':' (URL, host:port) or ".svc" (qualified name): most env values
+        // and args have neither, and the three scans were about a seventh of the rules phase at 10,000 apps (the URL
+        // pattern tries every letter run for a scheme).
+        if (!wholeTextIsHost && !text.Contains(':') && !text.Contains(".svc", StringComparison.OrdinalIgnoreCase))
+        {
+            return [];
+        }
+
         var found = new SortedDictionary<int, ServiceAddress>();
         foreach (Match match in UrlPattern().Matches(text))
         {

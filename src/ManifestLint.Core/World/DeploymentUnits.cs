@@ -30,6 +30,16 @@ public enum DeploymentUnitKind
 /// </summary>
 public sealed record DeploymentUnit(string Root, DeploymentUnitKind Kind)
 {
+    // Units key the world model's tables, asked once per resource and reference: hash the root once, not on every
+    // lookup. The properties have no init accessor, so no `with` can leave the hash stale.
+    private readonly int _hash = HashCode.Combine(Root, Kind);
+
+    public string Root { get; } = Root;
+
+    public DeploymentUnitKind Kind { get; } = Kind;
+
+    public override int GetHashCode() => _hash;
+
     public override string ToString() => Root.Length == 0 ? "." : Root;
 }
 

@@ -96,6 +96,22 @@ public sealed class EditorConfigTests
     }
 
     [TestMethod]
+    public void A_run_asks_whether_a_rule_may_run_once_per_distinct_set_of_severity_entries()
+    {
+        using var directory = new TemporaryDirectory();
+        directory.Write(".editorconfig", Lines("root = true", "[*]", "indent_size = 2", "[on/*.yaml]", "dotnet_diagnostic.ML8802.severity = warning"));
+        var severities = new SeverityConfiguration(editorConfig: new EditorConfigResolver());
+        string[] files = [directory.Combine("a.yaml"), directory.Combine("b/c.yaml"), directory.Combine("on/d.yaml"), directory.Combine("on/e.yaml")];
+
+        var representatives = severities.DistinctSettings(files);
+
+        CollectionAssert.AreEqual(new[] { files[0], files[2] }, representatives.ToArray(), "other properties do not tell files apart; severity entries do");
+        Assert.IsTrue(severities.MayRunIn(OptIn, representatives), "the one folder that turns the rule on is kept");
+        Assert.IsFalse(severities.MayRunIn(OptIn, severities.DistinctSettings(files[..2])));
+        Assert.AreEqual(1, new SeverityConfiguration().DistinctSettings(files).Count, "without .editorconfig files every file is alike");
+    }
+
+    [TestMethod]
     public void An_invalid_severity_is_reported_as_ML9010_at_its_editorconfig_line_and_ignored()
     {
         using var directory = new TemporaryDirectory();
