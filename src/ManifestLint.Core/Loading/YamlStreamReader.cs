@@ -827,7 +827,7 @@ public static class YamlStreamReader
 
     /// <summary>
     /// One entry buffer per thread, lent to the builder of each file in turn, so that building a document's entries
-    /// costs one array of exactly their number. A buffer grown for a huge document is not kept.
+    /// costs one copy of them into a slab (see EntrySlabs). A buffer grown for a huge document is not kept.
     /// </summary>
     private static class EntryBuffers
     {

@@ -236,7 +236,7 @@ public readonly struct MappingEntry
         switch (_value)
         {
             case EntryStore store:
-                return MappingNode.Scan(store.Items.AsSpan(_value1, _value2), key, out found);
+                return MappingNode.Scan(store.Span(_value1, _value2), key, out found);
             case MappingNode mapping:
                 return mapping.TryGetEntry(key, out found);
             default:
@@ -251,7 +251,7 @@ public readonly struct MappingEntry
     internal object RawValue => _value;
 
     /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
-    internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Items.AsSpan(_value1, _value2);
+    internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
 
     /// <summary>Whether the value is a scalar (not a mapping or sequence), without building a node.</summary>
     public bool HasScalarValue => _value is string or ScalarNode;
@@ -262,19 +262,21 @@ public readonly struct MappingEntry
 }
 
 /// <summary>
-/// The entries of every mapping and the items of every sequence of one document, in one array: the builder appends
-/// each collection's slots as it ends. One array per document instead of one per collection (a manifest is mostly
+/// The entries of every mapping and the items of every sequence of one document, in one place: the builder appends
+/// each collection's slots as it ends. One store per document instead of an array per collection (a manifest is mostly
 /// small collections: labels, metadata, resources, ports). The loader fills it in a buffer it reuses from document to
-/// document and seals it when the document ends, copying the slots once into an array of exactly their number: growing
-/// an array per document by doubling, then trimming it, made four times the garbage the arrays themselves weigh.
+/// document and seals it when the document ends, copying the slots once into a slab shared with the thread's other
+/// documents (see <see cref="EntrySlabs"/>).
 /// </summary>
 internal sealed class EntryStore
 {
+    private MappingEntry[] _items;
+
+    // Where slot 0 of this document is in _items: 0 while it is built in the buffer, its place in a slab once sealed.
+    private int _base;
     private int _count;
 
-    private EntryStore(MappingEntry[] items, int count) => (Items, _count) = (items, count);
-
-    public MappingEntry[] Items { get; private set; }
+    private EntryStore(MappingEntry[] items, int count) => (_items, _count) = (items, count);
 
     /// <summary>A store to fill in a lent buffer; <see cref="Seal"/> gives the buffer back.</summary>
     public static EntryStore InBuffer(MappingEntry[] buffer) => new(buffer, 0);
@@ -286,28 +288,71 @@ internal sealed class EntryStore
         return new EntryStore(items, items.Length);
     }
 
+    public ReadOnlySpan<MappingEntry> Span(int offset, int count) => _items.AsSpan(_base + offset, count);
+
+    public ArraySegment<MappingEntry> Segment(int offset, int count) => new(_items, _base + offset, count);
+
+    public ref readonly MappingEntry At(int index) => ref _items[_base + index];
+
     public int Append(List<MappingEntry> entries)
     {
         var offset = _count;
-        if (_count + entries.Count > Items.Length)
+        if (_count + entries.Count > _items.Length)
         {
-            var grown = new MappingEntry[Math.Max(Items.Length * 2, _count + entries.Count)];
-            Array.Copy(Items, grown, _count);
-            Items = grown;
+            var grown = new MappingEntry[Math.Max(_items.Length * 2, _count + entries.Count)];
+            Array.Copy(_items, grown, _count);
+            _items = grown;
         }
 
-        entries.CopyTo(Items, _count);
+        entries.CopyTo(_items, _count);
         _count += entries.Count;
         return offset;
     }
 
-    /// <summary>Moves the slots into an array of their own and returns the buffer they were in (grown, perhaps) for reuse.</summary>
+    /// <summary>Moves the slots out of the buffer (into a slab) and returns the buffer they were in (grown, perhaps) for reuse.</summary>
     public MappingEntry[] Seal()
     {
-        var buffer = Items;
-        Items = new MappingEntry[_count];
-        Array.Copy(buffer, Items, _count);
+        var buffer = _items;
+        (_items, _base) = EntrySlabs.Place(buffer.AsSpan(0, _count));
         return buffer;
+    }
+}
+
+/// <summary>
+/// Where sealed documents keep their slots: large arrays, one being filled per thread, each holding the slots of many
+/// documents in turn. A run keeps every document's tree until its output is written, so the slots are most of what
+/// it holds, and the garbage collector copied them twice (to the older generations) while the parser's garbage kept
+/// it collecting; arrays this large live in the large object heap, which young collections never copy. A document too
+/// large to share a slab gets an array of its own. The last slab of each thread stays reachable from it after a run.
+/// </summary>
+internal static class EntrySlabs
+{
+    // 16,384 slots of 32 bytes: 512 KB, past the large object threshold (85,000 bytes) with room for many documents.
+    private const int SlabLength = 16384;
+    private const int SharedUpTo = SlabLength / 8;
+
+    [ThreadStatic]
+    private static MappingEntry[]? t_slab;
+
+    [ThreadStatic]
+    private static int t_used;
+
+    public static (MappingEntry[] Items, int Base) Place(ReadOnlySpan<MappingEntry> slots)
+    {
+        if (slots.Length > SharedUpTo)
+        {
+            return (slots.ToArray(), 0);
+        }
+
+        if (t_slab is null || t_used + slots.Length > t_slab.Length)
+        {
+            (t_slab, t_used) = (new MappingEntry[SlabLength], 0);
+        }
+
+        var at = t_used;
+        slots.CopyTo(t_slab.AsSpan(at));
+        t_used += slots.Length;
+        return (t_slab, at);
     }
 }
 
@@ -348,11 +393,11 @@ public sealed class MappingNode : ManifestNode
 
     public override string? Tag => _extras?.Tag;
 
-    public IReadOnlyList<MappingEntry> Entries => new ArraySegment<MappingEntry>(_store.Items, _offset, _count);
+    public IReadOnlyList<MappingEntry> Entries => _store.Segment(_offset, _count);
 
     public int Count => _count;
 
-    internal ReadOnlySpan<MappingEntry> EntrySpan => _store.Items.AsSpan(_offset, _count);
+    internal ReadOnlySpan<MappingEntry> EntrySpan => _store.Span(_offset, _count);
 
     public MappingEntry? GetEntry(string key) => TryGetEntry(key, out var entry) ? entry : null;
 
@@ -422,7 +467,7 @@ public sealed class MappingNode : ManifestNode
     /// <summary>A block mapping spans from its first key to the end of its last value.</summary>
     internal static TextSpan SpanOfEntries(EntryStore store, int offset, int count)
     {
-        var entries = store.Items.AsSpan(offset, count);
+        var entries = store.Span(offset, count);
         return new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End);
     }
 
@@ -477,7 +522,7 @@ public sealed class SequenceNode : ManifestNode
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _count);
-        return ref _store.Items[_offset + index];
+        return ref _store.At(_offset + index);
     }
 
     private sealed class ItemList(SequenceNode sequence) : IReadOnlyList<ManifestNode>
