@@ -12,7 +12,7 @@ public sealed record GeneratedSchema(string Json, int Kinds, int Definitions);
 /// Schema document (draft-07): every definition under <c>definitions</c>, and one wrapper per group/version/kind named
 /// <c>gvk.GROUP.VERSION.KIND</c> that pins apiVersion and kind. Upstream leaves every object open and publishes no enums,
 /// so this adds what a linter needs: <c>additionalProperties: false</c> on objects with properties, the derived enums, the
-/// special scalars (int-or-string, quantity, time) as type unions, and the 1.36 additions (the default target).
+/// special scalars (int-or-string, quantity, time) as type unions, the formats the API server enforces, and the 1.36 additions (the default target).
 /// Descriptions and defaults are dropped: the product only validates.
 /// </summary>
 public static class KubernetesSchemaGenerator
@@ -34,15 +34,27 @@ public static class KubernetesSchemaGenerator
         "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.JSONSchemaPropsOrStringArray",
     };
 
-    /// <summary>Scalars with a special form (README "scalar types"). Time-like values and quantities accept null, as kubectl-validate allows.</summary>
-    private static readonly Dictionary<string, string[]> SpecialScalars = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Scalars with a special form (README "scalar types"). Time-like values and quantities accept null, as kubectl-validate
+    /// allows. Time keeps upstream's date-time format (metav1.Time parses RFC 3339) and IntOrString its int-or-string (the
+    /// integer is an int32); MicroTime's date-time is dropped, as it parses with a layout of exactly six fractional digits
+    /// that the date-time check does not express.
+    /// </summary>
+    private static readonly Dictionary<string, (string[] Types, string? Format)> SpecialScalars = new(StringComparer.Ordinal)
     {
-        ["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = ["integer", "string"],
-        ["io.k8s.apimachinery.pkg.api.resource.Quantity"] = ["string", "number", "null"],
-        ["io.k8s.apimachinery.pkg.apis.meta.v1.Time"] = ["string", "null"],
-        ["io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"] = ["string", "null"],
-        ["io.k8s.apimachinery.pkg.apis.meta.v1.Duration"] = ["string", "null"],
+        ["io.k8s.apimachinery.pkg.util.intstr.IntOrString"] = (["integer", "string"], "int-or-string"),
+        ["io.k8s.apimachinery.pkg.api.resource.Quantity"] = (["string", "number", "null"], null),
+        ["io.k8s.apimachinery.pkg.apis.meta.v1.Time"] = (["string", "null"], "date-time"),
+        ["io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime"] = (["string", "null"], null),
+        ["io.k8s.apimachinery.pkg.apis.meta.v1.Duration"] = (["string", "null"], null),
     };
+
+    /// <summary>
+    /// The formats of upstream's scalar properties that are kept: each is enforced by the API server when it decodes the
+    /// value into its Go type (base64 into []byte, range into int32/int64, a finite float64), and checked by
+    /// ManifestLint.Core's KubernetesFormats.
+    /// </summary>
+    private static readonly HashSet<string> CheckedScalarFormats = new(StringComparer.Ordinal) { "byte", "int32", "int64", "double" };
 
     /// <summary>Kinds new in 1.36 whose structure equals a 1.35 definition (README "1.36 delta", checked against client-go v0.36.3).</summary>
     private static readonly (string ApiVersion, string Kind, string Definition)[] KindsNewIn136 =
@@ -170,9 +182,15 @@ public static class KubernetesSchemaGenerator
             return new JsonObject();
         }
 
-        if (SpecialScalars.TryGetValue(name, out var types))
+        if (SpecialScalars.TryGetValue(name, out var special))
         {
-            return new JsonObject { ["type"] = new JsonArray([.. types.Select(t => (JsonNode)t)]) };
+            var scalar = new JsonObject { ["type"] = new JsonArray([.. special.Types.Select(t => (JsonNode)t)]) };
+            if (special.Format is { } format)
+            {
+                scalar["format"] = format;
+            }
+
+            return scalar;
         }
 
         return Normalize(schema, name, enums);
@@ -236,7 +254,16 @@ public static class KubernetesSchemaGenerator
             case "array":
                 return new JsonObject { ["type"] = "array", ["items"] = schema["items"] is { } items ? Normalize(items, null, enums) : new JsonObject() };
             case "string" or "integer" or "number" or "boolean":
-                return new JsonObject { ["type"] = type };
+            {
+                var scalar = new JsonObject { ["type"] = type };
+                if ((string?)schema["format"] is { } format && CheckedScalarFormats.Contains(format))
+                {
+                    scalar["format"] = format;
+                }
+
+                return scalar;
+            }
+
             default:
                 return new JsonObject(); // untyped (README: schemas "{}" hold anything)
         }

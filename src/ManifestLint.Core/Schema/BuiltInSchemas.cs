@@ -157,6 +157,11 @@ public sealed class BuiltInSchemas
                 node.Items = Compile(items, owner);
             }
 
+            if (schema.TryGetProperty("format", out var format))
+            {
+                node.Format = KubernetesFormats.FromBuiltIn(format.GetString());
+            }
+
             if (schema.TryGetProperty("enum", out var values))
             {
                 node.EnumValues = [.. values.EnumerateArray().Select(v => v.GetString()!)];

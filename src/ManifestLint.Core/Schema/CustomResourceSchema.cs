@@ -15,7 +15,8 @@ namespace ManifestLint.Core.Schema;
 /// OpenAPI v3 schema becomes draft-07: objects with properties are closed (the API server prunes or, with strict field
 /// validation, rejects unknown fields) unless <c>x-kubernetes-preserve-unknown-fields</c> or
 /// <c>x-kubernetes-embedded-resource</c> keeps them open; <c>x-kubernetes-int-or-string</c> takes both; <c>nullable</c>
-/// admits null; CEL rules and formats are not evaluated. Hostile schemas are bounded: nesting deeper than
+/// admits null; a <c>format</c> the API server checks on custom resources is kept when <see cref="KubernetesFormats"/> can
+/// check it as the server does (others are dropped, as the server drops unsupported ones); CEL rules are not evaluated. Hostile schemas are bounded: nesting deeper than
 /// <see cref="MaxDepth"/> and schemas of more than <see cref="MaxSchemaNodes"/> nodes stay open beyond the bound, enums of
 /// more than <see cref="MaxEnumValues"/> values are dropped, patterns that do not compile are dropped, every regular
 /// expression has a match timeout, and objects of more than <see cref="MaxInstanceNodes"/> nodes are not evaluated.
@@ -123,6 +124,12 @@ public sealed class CustomResourceSchema
         if (source["type"] is JsonValue type && type.TryGetValue<string>(out var typeName))
         {
             result["type"] = nullable ? new JsonArray(typeName, "null") : typeName;
+        }
+
+        if (source["format"] is JsonValue formatValue && formatValue.TryGetValue<string>(out var formatName)
+            && KubernetesFormats.FromCrd(formatName) is var format and not KubernetesFormat.None)
+        {
+            result["format"] = KubernetesFormats.Name(format);
         }
 
         var open = IsTrue(source, "x-kubernetes-preserve-unknown-fields") || IsTrue(source, "x-kubernetes-embedded-resource");
@@ -310,7 +317,7 @@ public sealed class CustomResourceSchema
         EvaluationResults results;
         try
         {
-            results = _schema.Evaluate(JsonSerializer.SerializeToElement(instance, DeepJson), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            results = _schema.Evaluate(JsonSerializer.SerializeToElement(instance, DeepJson), KubernetesFormatRegistry.Options(OutputFormat.List));
         }
         catch (Exception ex) when (ex is RegexMatchTimeoutException or JsonException)
         {
@@ -357,6 +364,9 @@ public sealed class CustomResourceSchema
                         }
 
                         break;
+                    case "format":
+                        found.Add((SchemaViolationKind.FormatMismatch, pointer, LastStep(pointer), [schemaHere?["format"]?.ToString() ?? ""], null));
+                        break;
                     case "additionalProperties" or "falseSchema" or "":
                     {
                         var parent = SchemaAt(pointer[..pointer.LastIndexOf('/')]);
@@ -401,7 +411,7 @@ public sealed class CustomResourceSchema
         var actual = kind switch
         {
             SchemaViolationKind.WrongType => Describe(node),
-            SchemaViolationKind.NotInEnum => (node as ScalarNode)?.Value,
+            SchemaViolationKind.NotInEnum or SchemaViolationKind.FormatMismatch => (node as ScalarNode)?.Value,
             SchemaViolationKind.ConstraintViolated => message,
             _ => null,
         };

@@ -6,7 +6,7 @@ namespace ManifestLint.Core.Schema;
 /// <summary>
 /// One schema of the generated document, compiled to what a walk over a manifest needs: the JSON types allowed, the
 /// properties of an object and whether others are allowed, its required fields, the schema of a map's values and of a
-/// list's items, and an enum. <see cref="JsonKind.None"/> allows every type (an untyped holder such as RawExtension).
+/// list's items, an enum and a format. <see cref="JsonKind.None"/> allows every type (an untyped holder such as RawExtension).
 /// The generator emits only these keywords (plus allOf/const in the per-kind wrappers, which the validator reads itself).
 /// </summary>
 internal sealed class SchemaNode
@@ -36,4 +36,7 @@ internal sealed class SchemaNode
 
     /// <summary>The enum's values in the document's (sorted) order, for the message.</summary>
     public string[] EnumValues { get; set; } = [];
+
+    /// <summary>The format a scalar must have (base64, RFC 3339 time, int32 range); None for most.</summary>
+    public KubernetesFormat Format { get; set; }
 }

@@ -12,7 +12,8 @@ namespace ManifestLint.Core.Schema;
 /// ManifestLint.Rules.Tests holds it to that), with two readings that evaluator gets from the JSON view of a manifest:
 /// a null value (<c>key:</c>, <c>key: null</c>) is an absent field, as the API server decodes it; and a value holding a
 /// placeholder (<c>${IMAGE}</c>) is unknown, so it is never wrong. Each mistake is one violation: nothing below a value
-/// of the wrong type, an unknown key or a bad enum value is looked at.
+/// of the wrong type, an unknown key or a bad enum value is looked at, and a value of the wrong type is not also judged
+/// by its format.
 /// </summary>
 public static class SchemaValidator
 {
@@ -206,6 +207,10 @@ public static class SchemaValidator
                     {
                         Report(SchemaViolationKind.NotInEnum, slot.ValueSpan, LastName(), schema.TypeName, schema.EnumValues, text);
                     }
+                    else if (schema.Format != KubernetesFormat.None && text is not null && !HasFormat(schema.Format, kind, text))
+                    {
+                        Report(SchemaViolationKind.FormatMismatch, slot.ValueSpan, LastName(), schema.TypeName, [KubernetesFormats.Name(schema.Format)], text);
+                    }
 
                     break;
             }
@@ -281,6 +286,13 @@ public static class SchemaValidator
 
             return false;
         }
+
+        private static bool HasFormat(KubernetesFormat format, JsonKind kind, string text) => kind switch
+        {
+            JsonKind.String => KubernetesFormats.IsValidString(format, text),
+            JsonKind.Integer or JsonKind.Number => KubernetesFormats.IsValidNumber(format, text),
+            _ => true,
+        };
 
         /// <summary>JSON Schema's integer is a number without a fraction: 1.0 and 1e3 are integers.</summary>
         private static bool IsWholeNumberForInteger(JsonKind allowed, JsonKind kind, string? text) =>

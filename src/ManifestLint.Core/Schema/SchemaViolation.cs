@@ -28,6 +28,13 @@ public enum SchemaViolationKind
     /// <summary>A field or kind that came after the target release (<see cref="SchemaViolation.Expected"/>: the release that added it).</summary>
     NewerThanTarget,
 
+    /// <summary>
+    /// A value outside the format its field states (<see cref="SchemaViolation.Expected"/>: the format's name;
+    /// <see cref="SchemaViolation.Actual"/>: the value): a Secret value that is not base64, a time that is not RFC 3339, a
+    /// number beyond int32.
+    /// </summary>
+    FormatMismatch,
+
     /// <summary>A custom resource's value breaks another constraint of its CRD (pattern, bounds, oneOf); <see cref="SchemaViolation.Actual"/> says which.</summary>
     ConstraintViolated,
 }

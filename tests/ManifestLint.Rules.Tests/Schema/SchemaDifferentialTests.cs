@@ -11,7 +11,8 @@ namespace ManifestLint.Rules.Tests.Schema;
 /// <summary>
 /// The product's schema walk gives exactly the verdicts and places that JsonSchema.Net gives on the same generated
 /// document: on every fixture, the seed incidents, every real-world project, and a corpus of deterministic mutations of
-/// the real-world objects (a misspelled key, a value of another type, a dropped field, a lower-cased enum value).
+/// the real-world objects (a misspelled key, a value of another type, a dropped field, a lower-cased enum value, a number
+/// past its format's range).
 /// </summary>
 [TestClass]
 public sealed class SchemaDifferentialTests
@@ -43,19 +44,23 @@ public sealed class SchemaDifferentialTests
         var disagreements = new List<string>();
         var mutated = 0;
         var invalid = 0;
+        var outOfFormat = 0;
         foreach (var (root, kind, where) in objects)
         {
             for (var i = 0; i < 4; i++)
             {
                 var mutation = TreeMutator.Mutate(root, random);
                 mutated++;
-                invalid += SchemaValidator.Validate(mutation, kind).Count > 0 ? 1 : 0;
+                var violations = SchemaValidator.Validate(mutation, kind);
+                invalid += violations.Count > 0 ? 1 : 0;
+                outOfFormat += violations.Any(v => v.Kind == SchemaViolationKind.FormatMismatch) ? 1 : 0;
                 disagreements.AddRange(Disagreements(mutation, kind, $"{where} (mutation {i})"));
             }
         }
 
         Assert.IsGreaterThan(1000, mutated, "the corpus is too small to mean much");
         Assert.IsGreaterThan(mutated / 3, invalid, "most mutations should make a mistake");
+        Assert.IsGreaterThan(10, outOfFormat, "the corpus should hold values outside their format, so formats are compared too");
         Assert.IsEmpty(disagreements, string.Join("\n", disagreements.Take(30)));
     }
 

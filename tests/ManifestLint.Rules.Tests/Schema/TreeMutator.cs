@@ -5,7 +5,8 @@ namespace ManifestLint.Rules.Tests.Schema;
 /// <summary>
 /// Makes one deterministic change somewhere in an object's tree, of the kinds people make: a key misspelled (two letters
 /// swapped) or capitalised, a scalar replaced by a word, a number quoted, a mapping replaced by a list, a field dropped, an
-/// enum-like value lower-cased. Spans are kept from the original nodes.
+/// enum-like value lower-cased (a time's 'T' and 'Z' with it), digits run on (a number past int32, base64 that no longer
+/// ends a quantum). Spans are kept from the original nodes.
 /// </summary>
 public static class TreeMutator
 {
@@ -65,11 +66,12 @@ public static class TreeMutator
             }
 
             case ScalarNode scalar when here == target:
-                return random.Next(4) switch
+                return random.Next(5) switch
                 {
                     0 => new ScalarNode("oops", ScalarStyle.Plain, scalar.Span),
                     1 => new ScalarNode(scalar.Value, ScalarStyle.DoubleQuoted, scalar.Span),
                     2 => new ScalarNode(scalar.Value.ToLowerInvariant(), scalar.Style, scalar.Span),
+                    3 => new ScalarNode(scalar.Value + "0000000000", scalar.Style, scalar.Span),
                     _ => new SequenceNode([scalar], scalar.Span),
                 };
             default:

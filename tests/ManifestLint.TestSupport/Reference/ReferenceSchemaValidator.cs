@@ -14,7 +14,8 @@ public sealed record ReferenceViolation(SchemaViolationKind Kind, string Pointer
 
 /// <summary>
 /// The reference the product's schema walk (<see cref="SchemaValidator"/>) is held to: JsonSchema.Net evaluating the
-/// generated document, draft-07, on the JSON view of an object. The JSON view reads scalars as the product does
+/// generated document, draft-07, on the JSON view of an object, with formats asserted by the same checks the walk uses
+/// (<see cref="KubernetesFormatRegistry"/>), registered with JsonSchema.Net. The JSON view reads scalars as the product does
 /// (<see cref="ScalarTypes"/>) and drops null-valued fields (the API server's reading of <c>key: null</c>); a
 /// placeholder is unknown, so whatever the evaluator says about it is left out.
 /// </summary>
@@ -40,7 +41,7 @@ public static class ReferenceSchemaValidator
         // starts at the kind's definition, so the pins hold; the evaluator needs them written.
         json.TryAdd("apiVersion", kind.ApiVersion);
         json.TryAdd("kind", kind.Kind);
-        var results = SchemaOf(kind).Evaluate(JsonSerializer.SerializeToElement(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = SchemaOf(kind).Evaluate(JsonSerializer.SerializeToElement(json), KubernetesFormatRegistry.Options(OutputFormat.List));
         var found = new List<ReferenceViolation>();
         foreach (var detail in new[] { results }.Concat(results.Details ?? []).Where(d => !d.IsValid && d.Errors is { Count: > 0 }))
         {
@@ -52,6 +53,7 @@ public static class ReferenceSchemaValidator
                     "type" => SchemaViolationKind.WrongType,
                     "enum" => SchemaViolationKind.NotInEnum,
                     "required" => SchemaViolationKind.MissingRequired,
+                    "format" => SchemaViolationKind.FormatMismatch,
                     "additionalProperties" or "falseSchema" or "" => SchemaViolationKind.UnknownField,
                     _ => throw new InvalidOperationException($"unexpected keyword '{keyword}' at {pointer}: {detail.Errors[keyword]}"),
                 };
@@ -62,9 +64,9 @@ public static class ReferenceSchemaValidator
             }
         }
 
-        // One finding per mistake, as the product reports it: a value of the wrong type is not also outside its enum.
+        // One finding per mistake, as the product reports it: a value of the wrong type is not also outside its enum or format.
         var wrongType = found.Where(v => v.Kind == SchemaViolationKind.WrongType).Select(v => v.Pointer).ToHashSet(StringComparer.Ordinal);
-        found.RemoveAll(v => v.Kind == SchemaViolationKind.NotInEnum && wrongType.Contains(v.Pointer));
+        found.RemoveAll(v => v.Kind is SchemaViolationKind.NotInEnum or SchemaViolationKind.FormatMismatch && wrongType.Contains(v.Pointer));
         return [.. found.Distinct().OrderBy(v => v.Pointer, StringComparer.Ordinal).ThenBy(v => v.Kind)];
     }
 

@@ -1,0 +1,147 @@
+using ManifestLint.Core.Schema;
+
+namespace ManifestLint.Rules.Tests.Schema;
+
+/// <summary>
+/// The format checks against the upstream behaviour they reproduce: Go's base64.StdEncoding and time.Parse(RFC3339) for
+/// built-in kinds, kube-openapi's checks (Go 1.16's sloppy IP parsing, net.ParseMAC, the UUID patterns) for CRDs.
+/// </summary>
+[TestClass]
+public sealed class KubernetesFormatsTests
+{
+    [TestMethod]
+    [DataRow("", true)]
+    [DataRow("YQ==", true)]
+    [DataRow("YWI=", true)]
+    [DataRow("YWJj", true)]
+    [DataRow("YR==", true, DisplayName = "non-zero trailing bits: StdEncoding is not Strict")]
+    [DataRow("YWJj\nZGVm\r\n", true)]
+    [DataRow("YQ=\n=", true, DisplayName = "a line break between the two '='")]
+    [DataRow("YQ", false)]
+    [DataRow("YWI", false)]
+    [DataRow("Y===", false)]
+    [DataRow("YQ=A", false)]
+    [DataRow("YQ==YQ==", false, DisplayName = "nothing may follow the padding")]
+    [DataRow("YQ== ", false)]
+    [DataRow("YW Jj", false)]
+    [DataRow("a-b_", false)]
+    [DataRow("=", false)]
+    public void Byte_is_Go_StdEncoding(string text, bool valid) =>
+        Assert.AreEqual(valid, KubernetesFormats.IsValidString(KubernetesFormat.Byte, text));
+
+    [TestMethod]
+    [DataRow("2024-01-31T08:00:00Z", true)]
+    [DataRow("2024-01-31T08:00:00+02:00", true)]
+    [DataRow("2024-01-31T08:00:00.123456789Z", true)]
+    [DataRow("2024-01-31T08:00:00,5-07:30", true, DisplayName = "Go reads a comma as the decimal separator")]
+    [DataRow("2024-01-31T8:00:00Z", true, DisplayName = "Go's hour field takes one digit")]
+    [DataRow("2024-02-29T00:00:00Z", true)]
+    [DataRow("0000-02-29T00:00:00Z", true, DisplayName = "year 0 is a leap year")]
+    [DataRow("2024-01-31T08:00:00+25:99", true, DisplayName = "offset ranges are not held against a value")]
+    [DataRow("2023-02-29T00:00:00Z", false)]
+    [DataRow("2024-04-31T00:00:00Z", false)]
+    [DataRow("2024-01-31T24:00:00Z", false)]
+    [DataRow("2024-01-31T08:60:00Z", false)]
+    [DataRow("2024-01-31T08:00:60Z", false, DisplayName = "no leap second")]
+    [DataRow("2024-01-31T08:00:00", false)]
+    [DataRow("2024-01-31t08:00:00Z", false)]
+    [DataRow("2024-01-31T08:00:00z", false)]
+    [DataRow("2024-01-31 08:00:00Z", false)]
+    [DataRow("2024-01-31T08:00:00.Z", false)]
+    [DataRow("2024-01-31T08:00:00+0200", false)]
+    [DataRow("2024-01-31", false)]
+    [DataRow("24-01-31T08:00:00Z", false)]
+    [DataRow("", false)]
+    public void Date_time_is_Go_time_Parse_RFC3339(string text, bool valid) =>
+        Assert.AreEqual(valid, KubernetesFormats.IsValidString(KubernetesFormat.DateTime, text));
+
+    [TestMethod]
+    [DataRow(KubernetesFormat.Int32, "2147483647", true)]
+    [DataRow(KubernetesFormat.Int32, "-2147483648", true)]
+    [DataRow(KubernetesFormat.Int32, "2147483648", false)]
+    [DataRow(KubernetesFormat.Int32, "-2147483649", false)]
+    [DataRow(KubernetesFormat.Int32, "1e10", false)]
+    [DataRow(KubernetesFormat.Int32, "1.5", true, DisplayName = "a fraction is the type's mistake, not the format's")]
+    [DataRow(KubernetesFormat.IntOrString, "4294967296", false)]
+    [DataRow(KubernetesFormat.Int64, "9223372036854775807", true)]
+    [DataRow(KubernetesFormat.Int64, "9223372036854775808", false)]
+    [DataRow(KubernetesFormat.Int64, "1e30", false)]
+    [DataRow(KubernetesFormat.Double, "1e300", true)]
+    [DataRow(KubernetesFormat.Double, "1e400", false)]
+    [DataRow(KubernetesFormat.Byte, "1e400", true, DisplayName = "a string format says nothing about numbers")]
+    public void Numbers_fit_the_range(KubernetesFormat format, string text, bool valid) =>
+        Assert.AreEqual(valid, KubernetesFormats.IsValidNumber(format, text));
+
+    [TestMethod]
+    [DataRow(KubernetesFormat.IntOrString, "http", true)]
+    [DataRow(KubernetesFormat.Int32, "anything", true)]
+    public void Number_formats_take_every_string(KubernetesFormat format, string text, bool valid) =>
+        Assert.AreEqual(valid, KubernetesFormats.IsValidString(format, text));
+
+    [TestMethod]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T08:00:00Z", true)]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31t08:00:00z", true, DisplayName = "kube-openapi lower-cases first")]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T08:00:00.123+02:00", true)]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T08:00:00Ztail", true, DisplayName = "what follows a second 't' is not looked at")]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T08:00:00", false)]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T24:00:00Z", false)]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31T8:00:00Z", false)]
+    [DataRow(KubernetesFormat.CrdDateTime, "2024-01-31", false)]
+    [DataRow(KubernetesFormat.CrdDateTime, "", true, DisplayName = "an empty CRD value is never reported")]
+    [DataRow(KubernetesFormat.CrdDate, "2024-01-31", true)]
+    [DataRow(KubernetesFormat.CrdDate, "2023-02-30", true, DisplayName = "the month's length is not held against a CRD date")]
+    [DataRow(KubernetesFormat.CrdDate, "2024-13-01", false)]
+    [DataRow(KubernetesFormat.CrdDate, "2024-1-01", false)]
+    [DataRow(KubernetesFormat.Uuid, "123e4567-e89b-12d3-a456-426614174000", true)]
+    [DataRow(KubernetesFormat.Uuid, "123E4567E89B12D3A456426614174000", true)]
+    [DataRow(KubernetesFormat.Uuid, "123e4567-e89b-12d3-a456-42661417400", false)]
+    [DataRow(KubernetesFormat.Uuid, "{123e4567-e89b-12d3-a456-426614174000}", false)]
+    [DataRow(KubernetesFormat.Uuid3, "123e4567-e89b-32d3-a456-426614174000", true)]
+    [DataRow(KubernetesFormat.Uuid3, "123e4567-e89b-42d3-a456-426614174000", false)]
+    [DataRow(KubernetesFormat.Uuid4, "123e4567-e89b-42d3-B456-426614174000", true)]
+    [DataRow(KubernetesFormat.Uuid4, "123e4567-e89b-42d3-c456-426614174000", false)]
+    [DataRow(KubernetesFormat.Uuid5, "123e4567-e89b-52d3-8456-426614174000", true)]
+    [DataRow(KubernetesFormat.Ipv4, "10.0.0.1", true)]
+    [DataRow(KubernetesFormat.Ipv4, "010.000.000.001", true, DisplayName = "ParseIPSloppy keeps leading zeros")]
+    [DataRow(KubernetesFormat.Ipv4, "::ffff:10.0.0.1", true, DisplayName = "an IPv6 address with an IPv4 tail has a dot")]
+    [DataRow(KubernetesFormat.Ipv4, "10.0.0.256", false)]
+    [DataRow(KubernetesFormat.Ipv4, "10.0.0", false)]
+    [DataRow(KubernetesFormat.Ipv4, "::1", false, DisplayName = "no dot")]
+    [DataRow(KubernetesFormat.Ipv6, "2001:db8::1", true)]
+    [DataRow(KubernetesFormat.Ipv6, "::", true)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:6:7:8", true)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:6:7::", true)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:6:7:8:9", false)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:6:7:8::", false, DisplayName = "'::' must stand for at least one group")]
+    [DataRow(KubernetesFormat.Ipv6, "2001:db8::1::2", false)]
+    [DataRow(KubernetesFormat.Ipv6, "2001:db8:::1", false)]
+    [DataRow(KubernetesFormat.Ipv6, "12345::", false)]
+    [DataRow(KubernetesFormat.Ipv6, "fe80::1%eth0", false)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:6:1.2.3.4", true)]
+    [DataRow(KubernetesFormat.Ipv6, "1:2:3:4:5:1.2.3.4", false, DisplayName = "an IPv4 tail only in the last 32 bits")]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0/8", true)]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0/032", true)]
+    [DataRow(KubernetesFormat.Cidr, "fd00::/128", true)]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0/33", false)]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0", false)]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0/", false)]
+    [DataRow(KubernetesFormat.Cidr, "10.0.0.0/+8", false)]
+    [DataRow(KubernetesFormat.Mac, "00:1a:2b:3c:4d:5e", true)]
+    [DataRow(KubernetesFormat.Mac, "00-1A-2B-3C-4D-5E-6F-70", true)]
+    [DataRow(KubernetesFormat.Mac, "001a.2b3c.4d5e", true)]
+    [DataRow(KubernetesFormat.Mac, "00:1a:2b:3c:4d", false)]
+    [DataRow(KubernetesFormat.Mac, "00:1a-2b:3c:4d:5e", false, DisplayName = "one separator throughout")]
+    [DataRow(KubernetesFormat.Mac, "00:1a:2b:3c:4d:5g", false)]
+    public void Crd_formats_follow_kube_openapi(KubernetesFormat format, string text, bool valid) =>
+        Assert.AreEqual(valid, KubernetesFormats.IsValidString(format, text));
+
+    [TestMethod]
+    [DataRow("int32", KubernetesFormat.None, DisplayName = "the API server strips int32 from CRD schemas")]
+    [DataRow("double", KubernetesFormat.None)]
+    [DataRow("uri", KubernetesFormat.None, DisplayName = "not reproduced")]
+    [DataRow("date-time", KubernetesFormat.CrdDateTime)]
+    [DataRow("datetime", KubernetesFormat.CrdDateTime)]
+    [DataRow("u-u-i-d", KubernetesFormat.Uuid, DisplayName = "names are compared with '-' removed")]
+    public void Crd_format_names_are_the_supported_ones(string name, KubernetesFormat expected) =>
+        Assert.AreEqual(expected, KubernetesFormats.FromCrd(name));
+}
