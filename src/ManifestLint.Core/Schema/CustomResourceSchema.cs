@@ -48,7 +48,13 @@ public sealed class CustomResourceSchema
     /// <summary>The draft-07 schema this CRD version became (for tests and for reading it).</summary>
     public string ConvertedJson => _converted.ToJsonString();
 
-    /// <summary>The schemas of every served version of a CRD; none when it declares no usable schema.</summary>
+    /// <summary>
+    /// The schemas of every served version of a CRD; none when it declares no usable schema. An
+    /// <c>apiextensions.k8s.io/v1beta1</c> CRD (no longer served since Kubernetes 1.22, but CRDs created through it live on
+    /// in clusters, converted, and old vendored copies are common) is read as the API server reads it: a version without a
+    /// schema of its own takes <c>spec.validation</c>'s, a CRD without <c>spec.versions</c> serves <c>spec.version</c>, and
+    /// objects keep unknown fields (it neither prunes nor rejects them) unless <c>spec.preserveUnknownFields</c> is false.
+    /// </summary>
     public static IEnumerable<CustomResourceSchema> FromDefinition(MappingNode definition)
     {
         if (KnownKinds.DeclaredBy(definition) is not var (group, kind))
@@ -57,15 +63,25 @@ public sealed class CustomResourceSchema
         }
 
         var namespaced = definition.StringAt("spec", "scope") != "Cluster";
-        foreach (var version in definition.SequenceAt("spec", "versions")?.Mappings() ?? [])
+        var v1beta1 = definition.StringAt("apiVersion") == "apiextensions.k8s.io/v1beta1";
+        var shared = v1beta1 ? definition.MappingAt("spec", "validation", "openAPIV3Schema") : null;
+        var closed = !v1beta1 || definition.ScalarAt("spec", "preserveUnknownFields")?.AsBoolean() == false;
+        var versions = definition.SequenceAt("spec", "versions")?.Mappings()
+            .Select(v => (Name: v.StringAt("name"), Served: v.ScalarAt("served")?.AsBoolean() != false, Schema: v.MappingAt("schema", "openAPIV3Schema") ?? shared))
+            .ToList() ?? [];
+        if (v1beta1 && versions.Count == 0)
         {
-            if (version.StringAt("name") is not { } name || version.ScalarAt("served")?.AsBoolean() == false
-                || version.MappingAt("schema", "openAPIV3Schema") is not { } openApi)
+            versions.Add((definition.StringAt("spec", "version"), true, shared));
+        }
+
+        foreach (var (name, served, openApi) in versions)
+        {
+            if (name is null || !served || openApi is null)
             {
                 continue;
             }
 
-            var built = TryBuild($"{group}/{name}", kind, namespaced, openApi);
+            var built = TryBuild($"{group}/{name}", kind, namespaced, openApi, closed);
             if (built is not null)
             {
                 yield return built;
@@ -73,7 +89,8 @@ public sealed class CustomResourceSchema
         }
     }
 
-    private static CustomResourceSchema? TryBuild(string apiVersion, string kind, bool namespaced, MappingNode openApi)
+    /// <param name="closed">Whether objects with properties reject other fields (a v1 CRD's, which the API server prunes or rejects).</param>
+    private static CustomResourceSchema? TryBuild(string apiVersion, string kind, bool namespaced, MappingNode openApi, bool closed)
     {
         try
         {
@@ -83,7 +100,7 @@ public sealed class CustomResourceSchema
             }
 
             var budget = MaxSchemaNodes;
-            var converted = Convert(source, 0, strict: true, ref budget);
+            var converted = Convert(source, 0, strict: closed, ref budget);
             if (converted["properties"] is JsonObject properties)
             {
                 // metadata is ObjectMeta whatever the CRD says; apiVersion and kind say which schema applies.
