@@ -52,6 +52,9 @@ public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> Mi
 {
     /// <summary>The rules of the run, custom ones included: what outputs describe rules with.</summary>
     public RuleRegistry Registry { get; init; } = new([], _ => null);
+
+    /// <summary>Full paths of the files of <c>crds:</c> (a change to one changes the results, as the configuration's does).</summary>
+    public IReadOnlyList<string> CrdFiles { get; init; } = [];
 }
 
 /// <summary>A run's configuration and the rules made from it.</summary>
@@ -154,7 +157,11 @@ public static class LintRunner
                 : throw new ConfigurationException($"{chartRoot}: chart folder not found");
         }
 
-        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes) { Registry = registry };
+        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes)
+        {
+            Registry = registry,
+            CrdFiles = [.. crds.Files.Select(f => f.Source.FullPath!)],
+        };
     }
 
     /// <summary>
