@@ -115,7 +115,7 @@ public sealed class CustomResourceSchema
             var schema = EvaluatedSchema.FromText(converted.ToJsonString(DeepJson), options, uri, new JsonDocumentOptions { MaxDepth = DeepJson.MaxDepth });
             return new CustomResourceSchema(apiVersion, kind, namespaced, converted, schema);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or RegexParseException)
+        catch (Exception ex) when (ex is JsonException or JsonSchemaException or ArgumentException or InvalidOperationException or FormatException or RegexParseException)
         {
             return null; // a CRD whose schema cannot be read validates nothing: quiet rather than wrong
         }

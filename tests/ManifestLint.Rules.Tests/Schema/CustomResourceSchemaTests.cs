@@ -74,6 +74,10 @@ public sealed class CustomResourceSchemaTests
     }
 
     [TestMethod]
+    public void A_schema_the_evaluator_refuses_validates_nothing_rather_than_stopping_the_run() =>
+        Assert.IsEmpty(Crd("spec: {type: \"obj]ect\"}"), "found by the pipeline fuzzer: a type that is not one stopped the run");
+
+    [TestMethod]
     public void Unserved_versions_have_no_schema() =>
         Assert.IsEmpty(CustomResourceSchema.FromDefinition(Root("""
             apiVersion: apiextensions.k8s.io/v1
