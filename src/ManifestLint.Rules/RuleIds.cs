@@ -62,6 +62,7 @@ public static class RuleIds
     public const string ApiVersionRemoved = "ML2007";
     public const string ApiVersionDeprecated = "ML2008";
     public const string NewerThanTargetVersion = "ML2009";
+    public const string DuplicateListItem = "ML2011";
     // Reliability: single-object checks (30xx)
     public const string ImageTagNotPinned = "ML3001";
     public const string MemoryLimitMissing = "ML3002";

@@ -176,6 +176,22 @@ public sealed class CustomResourceSchema
             result["items"] = Convert(items, depth + 1, strict, ref budget);
         }
 
+        // What makes two items of a list the same one, which the API server checks (CheckListIdentity), and the defaults
+        // that fill in a missing map key before it does: kept beside the schema.
+        if (source["x-kubernetes-list-type"] is JsonValue listType && listType.TryGetValue<string>(out var identity) && identity is "set" or "map")
+        {
+            result[ListTypeKey] = identity;
+            if (source["x-kubernetes-list-map-keys"] is JsonArray keys)
+            {
+                result[ListMapKeysKey] = new JsonArray([.. keys.OfType<JsonValue>().Select(k => (JsonNode)k.ToString())]);
+            }
+        }
+
+        if (source["default"] is { } defaultValue)
+        {
+            result[DefaultKey] = defaultValue.DeepClone();
+        }
+
         if (source["required"] is JsonArray required)
         {
             result["required"] = new JsonArray([.. required.OfType<JsonValue>().Select(r => (JsonNode)r.ToString())]);
@@ -234,6 +250,95 @@ public sealed class CustomResourceSchema
 
     /// <summary>Where a converted schema keeps its pattern: a keyword the evaluator does not know, so it leaves it alone.</summary>
     private const string PatternKey = "x-manifestlint-pattern";
+
+    private const string ListTypeKey = "x-manifestlint-list-type";
+    private const string ListMapKeysKey = "x-manifestlint-list-map-keys";
+    private const string DefaultKey = "x-manifestlint-default";
+
+    /// <summary>
+    /// The items that repeat an earlier one in a list the CRD makes a set (the whole item) or a map (the values of its
+    /// <c>x-kubernetes-list-map-keys</c>, a missing key taking its default, else counting as unspecified, which two items
+    /// can share), found as the API server's list-type validation finds them: along properties, map values and items (not
+    /// inside combinators), on the defaulted object. An item whose identity holds a placeholder is unknown, never a
+    /// duplicate; a map list with an item that is not an object is left to the type check.
+    /// </summary>
+    private static void CheckListIdentity(JsonObject? schema, JsonNode? instance, string pointer, ISet<string> placeholders, List<(string Item, string First, IReadOnlyList<string> Keys)> found, int depth)
+    {
+        if (schema is null || instance is null || depth > MaxDepth)
+        {
+            return;
+        }
+
+        switch (instance)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    var childSchema = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
+                    CheckListIdentity(childSchema, child, pointer + "/" + JsonView.Escape(key), placeholders, found, depth + 1);
+                }
+
+                break;
+            case JsonArray array:
+                var items = schema["items"] as JsonObject;
+                if (schema[ListTypeKey] is JsonValue listType && array.Count > 1)
+                {
+                    var keys = listType.ToString() == "map" ? (schema[ListMapKeysKey] as JsonArray ?? []).Select(k => k!.ToString()).ToList() : null;
+                    if (keys is null || keys.Count > 0 && array.All(i => i is null or JsonObject))
+                    {
+                        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                        for (var i = 0; i < array.Count; i++)
+                        {
+                            var item = $"{pointer}/{i}";
+                            if (Identity(array[i], keys, items, item, placeholders) is { } identity && !seen.TryAdd(identity, i))
+                            {
+                                found.Add((item, $"{pointer}/{seen[identity]}", keys ?? []));
+                            }
+                        }
+                    }
+                }
+
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CheckListIdentity(items, array[i], $"{pointer}/{i}", placeholders, found, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>What makes an item the same as another (null when a placeholder makes it unknown).</summary>
+    private static string? Identity(JsonNode? item, IReadOnlyList<string>? keys, JsonObject? itemSchema, string pointer, ISet<string> placeholders)
+    {
+        if (keys is null)
+        {
+            return placeholders.Count > 0 && placeholders.Any(p => p == pointer || p.StartsWith(pointer + "/", StringComparison.Ordinal)) ? null : Canonical(item);
+        }
+
+        var identity = new StringBuilder();
+        foreach (var key in keys)
+        {
+            var at = pointer + "/" + JsonView.Escape(key);
+            if (placeholders.Contains(at))
+            {
+                return null;
+            }
+
+            var value = (item as JsonObject)?[key] ?? itemSchema?["properties"]?[key]?[DefaultKey];
+            identity.Append(value is null ? "\u0000" : Canonical(value)).Append('\u0001');
+        }
+
+        return identity.ToString();
+    }
+
+    /// <summary>JSON with keys in order: equal for equal values whatever the order they were written in.</summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject obj => "{" + string.Join(",", obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
+        JsonArray array => "[" + string.Join(",", array.Select(Canonical)) + "]",
+        _ => node.ToJsonString(),
+    };
 
     private static bool IsTrue(JsonObject source, string key) => source[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
@@ -336,7 +441,9 @@ public sealed class CustomResourceSchema
 
         var found = new List<(SchemaViolationKind Kind, string Pointer, string Name, IReadOnlyList<string> Expected, string? Actual)>();
         CheckPatterns(_converted, instance, "", placeholders, found, 0);
-        if (results.IsValid && found.Count == 0)
+        var duplicates = new List<(string Item, string First, IReadOnlyList<string> Keys)>();
+        CheckListIdentity(_converted, instance, "", placeholders, duplicates, 0);
+        if (results.IsValid && found.Count == 0 && duplicates.Count == 0)
         {
             return [];
         }
@@ -397,7 +504,24 @@ public sealed class CustomResourceSchema
             .Where(f => f.Kind == SchemaViolationKind.WrongType || !wrongType.Contains(f.Pointer) || f.Kind == SchemaViolationKind.MissingRequired)
             .DistinctBy(f => (f.Kind, f.Pointer, f.Name))
             .Select(f => ToViolation(root, f.Kind, f.Pointer, f.Name, f.Expected, f.Actual))
+            .Concat(duplicates.Select(d => ToDuplicate(root, d.Item, d.First, d.Keys)))
             .OrderBy(v => v.Span.Start)];
+    }
+
+    /// <summary>A duplicate, on its first key's value (a map) or the item (a set), with the earlier item beside it.</summary>
+    private SchemaViolation ToDuplicate(MappingNode root, string item, string first, IReadOnlyList<string> keys)
+    {
+        TextSpan SpanOf(string pointer)
+        {
+            var node = JsonView.Resolve(root, pointer).Node;
+            return (node as MappingNode)?.Entries.Where(e => keys.Contains(e.KeyText)).Select(e => (TextSpan?)e.ValueSpan).FirstOrDefault() ?? node.Span;
+        }
+
+        var list = item[..item.LastIndexOf('/')];
+        return new SchemaViolation(SchemaViolationKind.DuplicateListItem, item, PathOf(root, item), SpanOf(item), LastStep(list), Kind, keys)
+        {
+            First = (PathOf(root, first), SpanOf(first)),
+        };
     }
 
     private SchemaViolation ToViolation(MappingNode root, SchemaViolationKind kind, string pointer, string name, IReadOnlyList<string> expected, string? message)
