@@ -15,7 +15,7 @@ namespace ManifestLint.Core.Schema;
 /// OpenAPI v3 schema becomes draft-07: objects with properties are closed (the API server prunes or, with strict field
 /// validation, rejects unknown fields) unless <c>x-kubernetes-preserve-unknown-fields</c> or
 /// <c>x-kubernetes-embedded-resource</c> keeps them open; <c>x-kubernetes-int-or-string</c> takes both; <c>nullable</c>
-/// admits null; CEL rules and formats are not evaluated. Hostile schemas are bounded: nesting deeper than
+/// admits null; the items of a <c>x-kubernetes-list-type</c> set or map are unique; CEL rules and formats are not evaluated. Hostile schemas are bounded: nesting deeper than
 /// <see cref="MaxDepth"/> and schemas of more than <see cref="MaxSchemaNodes"/> nodes stay open beyond the bound, enums of
 /// more than <see cref="MaxEnumValues"/> values are dropped, patterns that do not compile are dropped, every regular
 /// expression has a match timeout, and objects of more than <see cref="MaxInstanceNodes"/> nodes are not evaluated.
