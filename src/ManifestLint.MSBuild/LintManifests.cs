@@ -160,8 +160,9 @@ public sealed class LintManifests : ManifestLintTask
     }
 
     /// <summary>
-    /// The files whose change must re-run the lint: the .manifestlint.yaml that was used and every .editorconfig
-    /// above the manifests. Listing more than the resolver reads only costs an extra run, never a stale result.
+    /// The files whose change must re-run the lint: the .manifestlint.yaml that was used, the CRD files it names (and
+    /// their folders, whose time changes when a file is added or removed), and every .editorconfig above the manifests.
+    /// Listing more than the resolver reads only costs an extra run, never a stale result.
     /// </summary>
     private void WriteDependencies(LintOutcome outcome)
     {
@@ -175,6 +176,9 @@ public sealed class LintManifests : ManifestLintTask
         {
             dependencies.Add(Path.GetFullPath(configPath));
         }
+
+        dependencies.UnionWith(outcome.CrdFiles);
+        dependencies.UnionWith(outcome.CrdFiles.Select(f => Path.GetDirectoryName(f)!));
 
         var directories = outcome.Result.Files
             .Select(f => f.Source.FullPath is null ? null : Path.GetDirectoryName(f.Source.FullPath))

@@ -63,6 +63,7 @@ public static class RuleIds
     public const string ApiVersionDeprecated = "ML2008";
     public const string NewerThanTargetVersion = "ML2009";
     public const string ValueNotInFormat = "ML2010";
+    public const string DuplicateListItem = "ML2011";
     // Reliability: single-object checks (30xx)
     public const string ImageTagNotPinned = "ML3001";
     public const string MemoryLimitMissing = "ML3002";

@@ -63,6 +63,42 @@ public sealed class InitCommandTests
     }
 
     [TestMethod]
+    public void SuggestsTheCrdsFolder_WhenItsCrdsDefineCustomResourcesOfOtherUnits_ThatParsesOnceUncommented()
+    {
+        using var tree = new TempTree()
+            .Write(".git/HEAD", "ref: refs/heads/main\n")
+            .Write("crds/widgets.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets}
+                  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+
+                """)
+            .Write("deploy/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: big}\n");
+
+        tree.Run("init");
+        var lines = File.ReadAllLines(tree.PathOf(".manifestlint.yaml"));
+
+        CollectionAssert.Contains(lines, "#   - crds      # its CRDs define Widget/default/big (deploy/widget.yaml), whose unit has none");
+        var uncommented = string.Join('\n', lines.SkipWhile(l => l != "# crds:").TakeWhile(l => l.Length > 0).Select(l => l[2..]));
+        Assert.AreEqual(tree.PathOf("crds"), RepositoryConfig.Parse(uncommented, tree.PathOf(".manifestlint.yaml")).Crds.Single().FullPath);
+    }
+
+    [TestMethod]
+    public void WithoutCustomResourcesOfOtherUnits_TheCrdsExampleStaysAnExample()
+    {
+        using var tree = Repository();
+
+        tree.Run("init");
+
+        StringAssert.Contains(File.ReadAllText(tree.PathOf(".manifestlint.yaml")), "#   (none found: no custom resource has its CRD only in another unit)\n# crds:\n#   - crds/\n");
+    }
+
+    [TestMethod]
     public void SuggestsAPodTemplateOwnerForAnUnknownOperator_AndTheUndeclaredSecret_ThatParseOnceUncommented()
     {
         using var tree = Repository();

@@ -167,6 +167,32 @@ public sealed class LintManifestsTests
     }
 
     [TestMethod]
+    public void Run_JudgesCustomResourcesAgainstTheConfiguredCrds_AndDependsOnTheirFiles()
+    {
+        File.Delete(InProject(".manifestlint.yaml"));
+        SampleManifests.Write(_project, ".manifestlint.yaml", "crds: [crds]\n");
+        SampleManifests.Write(_project, "crds/widgets.yaml", """
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata: {name: widgets.example.com}
+            spec:
+              group: example.com
+              scope: Namespaced
+              names: {kind: Widget, plural: widgets}
+              versions:
+                - {name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer, maximum: 10}}}}}}}
+
+            """);
+        SampleManifests.Write(_project, "deploy/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: big}\nspec: {size: 11}\n");
+        var (task, engine) = Lint("deploy/widget.yaml");
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.AreEqual($"error ML2006 {InProject("deploy/widget.yaml")}(4,14,4,16)", engine.Coded().Single());
+        CollectionAssert.IsSubsetOf(new[] { InProject("crds/widgets.yaml"), InProject("crds") }, File.ReadAllLines(InProject("obj/ManifestLint.dependencies.txt")));
+    }
+
+    [TestMethod]
     public void Run_WithAMissingConfigFile_IsAConfigurationError()
     {
         SampleManifests.Write(_project, "deploy/app.yaml", SampleManifests.TargetPortNotDeclared);

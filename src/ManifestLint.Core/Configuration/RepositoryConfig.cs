@@ -15,7 +15,8 @@ public sealed class ConfigurationException(string message) : Exception(message)
 
 /// <summary>
 /// The repository configuration file, <c>.manifestlint.yaml</c>: rule severities, the default namespace,
-/// extra pod owners, objects that exist outside the input, paths to ignore, and the team's custom rules.
+/// extra pod owners, objects that exist outside the input, paths to ignore, CRDs to validate custom resources with,
+/// and the team's custom rules.
 /// </summary>
 public sealed record RepositoryConfig
 {
@@ -44,6 +45,9 @@ public sealed record RepositoryConfig
 
     /// <summary>Folders (globs relative to the base directory) that are deployment units of their own.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
+
+    /// <summary>CRD files and folders (<c>crds:</c>) whose CustomResourceDefinitions validate every custom resource of the run.</summary>
+    public IReadOnlyList<CrdLocation> Crds { get; init; } = [];
 
     /// <summary>The team's own rules (<c>customRules:</c>), which the rule registry turns into analyzers.</summary>
     public IReadOnlyList<CustomRuleDefinition> CustomRules { get; init; } = [];
@@ -122,8 +126,9 @@ public sealed record RepositoryConfig
                 "externalObjects" => config with { ExternalObjects = Externals(path, entry) },
                 "complete" => config with { Complete = Completeness(path, entry) },
                 "units" => config with { Units = StringList(path, entry) },
+                "crds" => config with { Crds = CrdLocations(path, entry) },
                 _ => throw Error(path, entry.Key.Span.Start,
-                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, kubernetesVersion, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units or customRules)"),
+                    $"unknown setting '{entry.Key.Value}' (expected defaultNamespace, maxFileSize, kubernetesVersion, ignorePaths, rules, podTemplateOwners, externalObjects, complete, units, crds or customRules)"),
             };
         }
 
@@ -227,6 +232,34 @@ public sealed record RepositoryConfig
         return result;
     }
 
+    /// <summary>
+    /// <c>crds:</c> a list of files and folders, relative to the configuration file's folder (as the file is shared by
+    /// everyone who runs from anywhere below it). A path that is not there is a mistake in this file, so it is reported
+    /// here, at the entry, rather than as a CRD that quietly validates nothing.
+    /// </summary>
+    private static IReadOnlyList<CrdLocation> CrdLocations(string path, MappingEntry entry)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        var result = new List<CrdLocation>();
+        foreach (var item in (entry.Value as SequenceNode)?.Items ?? throw Error(path, entry.Value.Span.Start, "'crds' must be a list of CRD files or folders"))
+        {
+            if (item is not ScalarNode { IsNull: false } written || written.Value.Trim().Length == 0)
+            {
+                throw Error(path, item.Span.Start, "each 'crds' entry is the path of a CRD file or folder, relative to the configuration file's folder");
+            }
+
+            var full = System.IO.Path.GetFullPath(written.Value, folder);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                throw Error(path, item.Span.Start, $"CRD path '{written.Value}' does not exist (looked for {full}; paths are relative to the folder of {FileName}, and globs are not expanded)");
+            }
+
+            result.Add(new CrdLocation(written.Value, full, item.Span.Start));
+        }
+
+        return result;
+    }
+
     private static IReadOnlyList<ExternalObject> Externals(string path, MappingEntry entry)
     {
         var result = new List<ExternalObject>();
@@ -242,5 +275,7 @@ public sealed record RepositoryConfig
 
         return result;
     }
-
 }
+
+/// <summary>One entry of <c>crds:</c>: the path as written, where it resolves, and where it is written (for errors).</summary>
+public sealed record CrdLocation(string Written, string FullPath, SourcePosition At);

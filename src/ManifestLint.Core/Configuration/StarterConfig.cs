@@ -9,6 +9,9 @@ namespace ManifestLint.Core.Configuration;
 /// <summary>A custom resource kind whose operator is not known, with where its pod template seems to be (null: none found).</summary>
 public sealed record UnknownPodOwner(string ApiVersion, string Kind, string? TemplatePath, string Example);
 
+/// <summary>A folder whose CRDs define custom resources of other units, which see none of their own, with one such resource.</summary>
+public sealed record CrdFolder(string Folder, string Example);
+
 /// <summary>An object the manifests refer to but do not declare, with one referrer to show where.</summary>
 public sealed record UnresolvedObject(string Kind, string? Namespace, string Name, string ReferredBy);
 
@@ -25,6 +28,9 @@ public sealed record StarterConfig(
     int Files,
     int Resources)
 {
+    /// <summary>Folders to suggest under <c>crds:</c>: their CRDs define custom resources whose own unit has no CRD for them.</summary>
+    public IReadOnlyList<CrdFolder> CrdFolders { get; init; } = [];
+
     public static StarterConfig From(AnalysisResult result)
     {
         var index = result.Index;
@@ -48,7 +54,31 @@ public sealed record StarterConfig(
             .OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
 
-        return new StarterConfig(units, owners, unresolved, result.Statistics.Files, result.Statistics.Resources);
+        return new StarterConfig(units, owners, unresolved, result.Statistics.Files, result.Statistics.Resources) { CrdFolders = CrdFoldersOf(result) };
+    }
+
+    /// <summary>
+    /// A CRD validates only the custom resources of its own unit unless <c>crds:</c> names it: a repository that keeps its
+    /// CRDs in a crds/ folder of their own has custom resources that are never checked until it does.
+    /// </summary>
+    private static List<CrdFolder> CrdFoldersOf(AnalysisResult result)
+    {
+        if (result.World is not { } world)
+        {
+            return [];
+        }
+
+        var definitions = result.Index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition)
+            .Select(d => (Declared: KnownKinds.DeclaredBy(d.Root), Unit: world.Units.Of(d.File), d.File.Path))
+            .Where(d => d.Declared is not null)
+            .ToList();
+        return [.. result.Index.Resources
+            .Where(r => !KnownKinds.IsBuiltInGroup(r.Group) && !Schema.CustomResourceSchemas.IsDefinition(r))
+            .Select(r => (Resource: r, Unit: world.Units.Of(r.File), Definitions: definitions.Where(d => d.Declared == (r.Group, r.Kind)).ToList()))
+            .Where(x => x.Definitions.Count > 0 && x.Definitions.All(d => d.Unit != x.Unit))
+            .GroupBy(x => DeploymentUnits.FolderOf(x.Definitions.Select(d => d.Path).Min(StringComparer.Ordinal)!), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CrdFolder(g.Key.Length == 0 ? "." : g.Key, $"{g.First().Resource.Reference} ({g.First().Resource.File.Path})"))];
     }
 
     /// <summary>
@@ -110,6 +140,25 @@ public sealed record StarterConfig(
         Line("# Folders deployed together that are neither (globs relative to the repository root):");
         Line("# units:");
         Line("#   - \"deploy/*\"");
+        Line();
+
+        Line("# Custom resources are checked against the CRDs of their own unit. CRD files and folders (relative to this file)");
+        Line("# whose CRDs check the custom resources of every unit:");
+        if (CrdFolders.Count == 0)
+        {
+            Line("#   (none found: no custom resource has its CRD only in another unit)");
+            Line("# crds:");
+            Line("#   - crds/");
+        }
+        else
+        {
+            Line("# crds:");
+            foreach (var folder in CrdFolders)
+            {
+                Line($"#   - {Scalar(folder.Folder)}      # its CRDs define {folder.Example}, whose unit has none");
+            }
+        }
+
         Line();
 
         Line("# Namespace of objects without metadata.namespace, and files to skip:");

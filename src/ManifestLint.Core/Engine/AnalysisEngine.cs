@@ -5,6 +5,7 @@ using ManifestLint.Core.Index;
 using ManifestLint.Core.Loading;
 using ManifestLint.Core.Model;
 using ManifestLint.Core.Suppressions;
+using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Core.Engine;
 
@@ -18,6 +19,12 @@ public sealed record AnalysisOptions
 
     /// <summary>Where configuration declares the input complete (evidence that a missing target is missing).</summary>
     public IReadOnlyList<World.CompletenessDeclaration> Complete { get; init; } = [];
+
+    /// <summary>
+    /// Files whose CustomResourceDefinitions validate every custom resource of the run (<c>crds:</c>), after the CRDs of
+    /// the resource's own unit. Only their CRDs are read: their other objects are not linted (unless they are input too).
+    /// </summary>
+    public IReadOnlyList<InputFile> CrdFiles { get; init; } = [];
 
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
@@ -100,12 +107,12 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var indexTime = clock.Elapsed;
 
         clock.Restart();
-        var objectsValidated = ValidateSchemas(index, units, files, options, mayRun, parallel);
+        var (objectsValidated, crdFileDiagnostics) = ValidateSchemas(index, units, files, options, mayRun, parallel);
         var schemaTime = clock.Elapsed;
 
         clock.Restart();
         var collected = new ConcurrentBag<(Diagnostic Diagnostic, Resource? Resource)>();
-        foreach (var diagnostic in (inputDiagnostics ?? []).Concat(files.SelectMany(f => f.Diagnostics)))
+        foreach (var diagnostic in (inputDiagnostics ?? []).Concat(files.SelectMany(f => f.Diagnostics)).Concat(crdFileDiagnostics))
         {
             collected.Add((diagnostic, null));
         }
@@ -122,19 +129,21 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
     /// <summary>
     /// Validates every built-in object against its kind's schema, once, when a rule of the Schema category may run: the
-    /// Schema rules then only pick their kind of violation from <see cref="Resource.SchemaViolations"/>.
+    /// Schema rules then only pick their kind of violation from <see cref="Resource.SchemaViolations"/>. Also returns the
+    /// problems of reading the configured CRD files, which are read only then.
     /// </summary>
-    private int ValidateSchemas(
+    private (int Validated, IReadOnlyList<Diagnostic> CrdFileDiagnostics) ValidateSchemas(
         ManifestIndex index, World.DeploymentUnits units, IReadOnlyList<LoadedFile> files, AnalysisOptions options, Func<RuleDescriptor, bool> mayRun, ParallelOptions parallel)
     {
         if (!Analyzers.SelectMany(a => a.SupportedRules).Any(r => r.Category == RuleCategories.Schema && mayRun(r)))
         {
-            return 0;
+            return (0, []);
         }
 
         // A kustomize patch names only the fields it changes: its objects are checked for every mistake but a missing field.
         var patches = files.SelectMany(f => f.KustomizePatches).ToHashSet(StringComparer.Ordinal);
-        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition), units);
+        var (configuredDefinitions, crdFileDiagnostics) = LoadCrdFiles(files, options, parallel);
+        var customResources = new Schema.CustomResourceSchemas(index.Resources.Where(Schema.CustomResourceSchemas.IsDefinition), units, configuredDefinitions);
         var validated = 0;
         Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 512), parallel, range =>
         {
@@ -168,7 +177,34 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
             Interlocked.Add(ref validated, count);
         });
-        return validated;
+        return (validated, crdFileDiagnostics);
+    }
+
+    /// <summary>
+    /// The CRDs of the configured CRD files, in path order (the first definition of a kind wins), each file read once: a
+    /// file that is also input is taken as the input read it, so its CRDs are not defined twice and its problems are
+    /// reported once. The problems of the others are reported at their place like an input file's, saying where the file
+    /// comes from: a broken CRD file costs CRDs, and a run that goes on without them must say so, not stop.
+    /// </summary>
+    private static (IReadOnlyList<MappingNode> Definitions, IReadOnlyList<Diagnostic> Diagnostics) LoadCrdFiles(
+        IReadOnlyList<LoadedFile> files, AnalysisOptions options, ParallelOptions parallel)
+    {
+        if (options.CrdFiles.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var input = files.Where(f => f.Source.FullPath is not null).GroupBy(f => f.Source.FullPath!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var ordered = options.CrdFiles.OrderBy(f => f.Source.Path, StringComparer.Ordinal).ToList();
+        var loaded = new (LoadedFile File, bool IsInput)[ordered.Count];
+        Parallel.For(0, ordered.Count, parallel, i => loaded[i] = ordered[i].Source.FullPath is { } full && input.TryGetValue(full, out var same)
+            ? (same, true)
+            : (ManifestLoader.Load(ordered[i], options.Load), false));
+        var definitions = loaded.SelectMany(l => l.File.Objects).Where(Schema.CustomResourceSchemas.IsDefinition).Select(o => o.Root).ToList();
+        var diagnostics = loaded.Where(l => !l.IsInput).SelectMany(l => l.File.Diagnostics)
+            .Select(d => d with { Message = $"{d.Message} (in a CRD file of 'crds:' in {RepositoryConfig.FileName})" }).ToList();
+        return (definitions, diagnostics);
     }
 
     private List<RuleDescriptor> RunAnalyzers(World.WorldModel world, Func<RuleDescriptor, bool> mayRun, ParallelOptions parallel, ConcurrentBag<(Diagnostic, Resource?)> collected)

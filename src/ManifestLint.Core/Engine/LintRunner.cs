@@ -52,6 +52,9 @@ public sealed record LintOutcome(AnalysisResult Result, IReadOnlyList<string> Mi
 {
     /// <summary>The rules of the run, custom ones included: what outputs describe rules with.</summary>
     public RuleRegistry Registry { get; init; } = new([], _ => null);
+
+    /// <summary>Full paths of the files of <c>crds:</c> (a change to one changes the results, as the configuration's does).</summary>
+    public IReadOnlyList<string> CrdFiles { get; init; } = [];
 }
 
 /// <summary>A run's configuration and the rules made from it.</summary>
@@ -102,6 +105,7 @@ public static class LintRunner
             inputs.Add(InputFile.FromMemory(StandardInputPath, request.StandardInput ?? []));
         }
 
+        var crds = CollectCrdFiles(config, request.BaseDirectory);
         var options = new AnalysisOptions
         {
             Load = new LoadOptions
@@ -116,13 +120,14 @@ public static class LintRunner
             Severities = new SeverityConfiguration(config, request.UseEditorConfig ? new EditorConfigResolver() : null, request.Filter),
             ExternalObjects = config.ExternalObjects,
             Complete = config.Complete,
+            CrdFiles = crds.Files,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism ?? Environment.ProcessorCount,
             KubernetesVersion = request.KubernetesVersion ?? config.KubernetesVersion ?? Schema.KubernetesVersion.Default,
         };
         var rendering = request.Kustomize
             ? Kustomize.KustomizeRenderer.Render(inputs, request.BaseDirectory)
             : new Kustomize.KustomizeRendering(inputs, [], []);
-        var result = registry.CreateEngine().Analyze(rendering.Inputs, options, collected.Diagnostics);
+        var result = registry.CreateEngine().Analyze(rendering.Inputs, options, [.. collected.Diagnostics, .. crds.Diagnostics]);
 
         // The baseline is applied to findings where the rules reported them: in rendered kustomize output a finding's
         // object and key path are those of the rendered object, which the files it is mapped back to may not have.
@@ -152,6 +157,32 @@ public static class LintRunner
                 : throw new ConfigurationException($"{chartRoot}: chart folder not found");
         }
 
-        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes) { Registry = registry };
+        return new LintOutcome(result, collected.MissingPaths, config, rendering.Notes)
+        {
+            Registry = registry,
+            CrdFiles = [.. crds.Files.Select(f => f.Source.FullPath!)],
+        };
+    }
+
+    /// <summary>
+    /// The files of <c>crds:</c>, found as input files are (a folder recursively, *.yaml, *.yml, *.json, in path order) but
+    /// without ignorePaths: a team that keeps its vendored CRDs out of the lint still wants them to validate.
+    /// </summary>
+    private static CollectedInputs CollectCrdFiles(RepositoryConfig config, string baseDirectory)
+    {
+        if (config.Crds.Count == 0)
+        {
+            return new CollectedInputs([], [], []);
+        }
+
+        var collected = InputCollector.Collect(config.Crds.Select(c => c.FullPath), baseDirectory);
+        if (collected.MissingPaths.FirstOrDefault() is { } gone)
+        {
+            // Checked when the configuration was read; gone since.
+            var entry = config.Crds.First(c => c.FullPath == gone);
+            throw ConfigurationException.At(config.Path!, entry.At, $"CRD path '{entry.Written}' does not exist");
+        }
+
+        return collected;
     }
 }

@@ -230,6 +230,7 @@ public static class ManifestLoader
 
         var apiVersion = map.StringAt("apiVersion") ?? (list?.ItemKind is not null ? list.ApiVersion : null);
         var kind = map.StringAt("kind") ?? list?.ItemKind;
+        // A kind that is not a string (a list, null) leaves no kind, and possibly no apiVersion either: nothing says what it is.
         if (kind is null)
         {
             if (list is not null)
@@ -237,7 +238,8 @@ public static class ManifestLoader
                 // Never dropped without a word: the List says its items are objects.
                 Report(file, document, CoreRules.MissingRequiredField, $"Item {list.Index + 1} of the {list.ListKind} has no kind; it was not analyzed", StartOf(map.Span));
             }
-            else if (KnownKinds.GroupOf(apiVersion!) is var group && (KnownKinds.IsBuiltInGroup(group) || file.DeclaredKinds.Any(d => d.Group == group)))
+            else if (apiVersion is not null && KnownKinds.GroupOf(apiVersion) is var group
+                && (KnownKinds.IsBuiltInGroup(group) || file.DeclaredKinds.Any(d => d.Group == group)))
             {
                 Report(file, document, CoreRules.MissingRequiredField, "Object has an apiVersion but no kind", map.KeyOf("apiVersion")!.Span);
             }

@@ -16,7 +16,7 @@ namespace ManifestLint.Core.Schema;
 /// validation, rejects unknown fields) unless <c>x-kubernetes-preserve-unknown-fields</c> or
 /// <c>x-kubernetes-embedded-resource</c> keeps them open; <c>x-kubernetes-int-or-string</c> takes both; <c>nullable</c>
 /// admits null; a <c>format</c> the API server checks on custom resources is kept when <see cref="KubernetesFormats"/> can
-/// check it as the server does (others are dropped, as the server drops unsupported ones); CEL rules are not evaluated. Hostile schemas are bounded: nesting deeper than
+/// check it as the server does (others are dropped, as the server drops unsupported ones); the items of a <c>x-kubernetes-list-type</c> set or map are unique; CEL rules are not evaluated. Hostile schemas are bounded: nesting deeper than
 /// <see cref="MaxDepth"/> and schemas of more than <see cref="MaxSchemaNodes"/> nodes stay open beyond the bound, enums of
 /// more than <see cref="MaxEnumValues"/> values are dropped, patterns that do not compile are dropped, every regular
 /// expression has a match timeout, and objects of more than <see cref="MaxInstanceNodes"/> nodes are not evaluated.
@@ -49,7 +49,13 @@ public sealed class CustomResourceSchema
     /// <summary>The draft-07 schema this CRD version became (for tests and for reading it).</summary>
     public string ConvertedJson => _converted.ToJsonString();
 
-    /// <summary>The schemas of every served version of a CRD; none when it declares no usable schema.</summary>
+    /// <summary>
+    /// The schemas of every served version of a CRD; none when it declares no usable schema. An
+    /// <c>apiextensions.k8s.io/v1beta1</c> CRD (no longer served since Kubernetes 1.22, but CRDs created through it live on
+    /// in clusters, converted, and old vendored copies are common) is read as the API server reads it: a version without a
+    /// schema of its own takes <c>spec.validation</c>'s, a CRD without <c>spec.versions</c> serves <c>spec.version</c>, and
+    /// objects keep unknown fields (it neither prunes nor rejects them) unless <c>spec.preserveUnknownFields</c> is false.
+    /// </summary>
     public static IEnumerable<CustomResourceSchema> FromDefinition(MappingNode definition)
     {
         if (KnownKinds.DeclaredBy(definition) is not var (group, kind))
@@ -58,15 +64,25 @@ public sealed class CustomResourceSchema
         }
 
         var namespaced = definition.StringAt("spec", "scope") != "Cluster";
-        foreach (var version in definition.SequenceAt("spec", "versions")?.Mappings() ?? [])
+        var v1beta1 = definition.StringAt("apiVersion") == "apiextensions.k8s.io/v1beta1";
+        var shared = v1beta1 ? definition.MappingAt("spec", "validation", "openAPIV3Schema") : null;
+        var closed = !v1beta1 || definition.ScalarAt("spec", "preserveUnknownFields")?.AsBoolean() == false;
+        var versions = definition.SequenceAt("spec", "versions")?.Mappings()
+            .Select(v => (Name: v.StringAt("name"), Served: v.ScalarAt("served")?.AsBoolean() != false, Schema: v.MappingAt("schema", "openAPIV3Schema") ?? shared))
+            .ToList() ?? [];
+        if (v1beta1 && versions.Count == 0)
         {
-            if (version.StringAt("name") is not { } name || version.ScalarAt("served")?.AsBoolean() == false
-                || version.MappingAt("schema", "openAPIV3Schema") is not { } openApi)
+            versions.Add((definition.StringAt("spec", "version"), true, shared));
+        }
+
+        foreach (var (name, served, openApi) in versions)
+        {
+            if (name is null || !served || openApi is null)
             {
                 continue;
             }
 
-            var built = TryBuild($"{group}/{name}", kind, namespaced, openApi);
+            var built = TryBuild($"{group}/{name}", kind, namespaced, openApi, closed);
             if (built is not null)
             {
                 yield return built;
@@ -74,7 +90,8 @@ public sealed class CustomResourceSchema
         }
     }
 
-    private static CustomResourceSchema? TryBuild(string apiVersion, string kind, bool namespaced, MappingNode openApi)
+    /// <param name="closed">Whether objects with properties reject other fields (a v1 CRD's, which the API server prunes or rejects).</param>
+    private static CustomResourceSchema? TryBuild(string apiVersion, string kind, bool namespaced, MappingNode openApi, bool closed)
     {
         try
         {
@@ -84,7 +101,7 @@ public sealed class CustomResourceSchema
             }
 
             var budget = MaxSchemaNodes;
-            var converted = Convert(source, 0, strict: true, ref budget);
+            var converted = Convert(source, 0, strict: closed, ref budget);
             if (converted["properties"] is JsonObject properties)
             {
                 // metadata is ObjectMeta whatever the CRD says; apiVersion and kind say which schema applies.
@@ -99,7 +116,7 @@ public sealed class CustomResourceSchema
             var schema = EvaluatedSchema.FromText(converted.ToJsonString(DeepJson), options, uri, new JsonDocumentOptions { MaxDepth = DeepJson.MaxDepth });
             return new CustomResourceSchema(apiVersion, kind, namespaced, converted, schema);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or RegexParseException)
+        catch (Exception ex) when (ex is JsonException or JsonSchemaException or ArgumentException or InvalidOperationException or FormatException or RegexParseException)
         {
             return null; // a CRD whose schema cannot be read validates nothing: quiet rather than wrong
         }
@@ -166,6 +183,22 @@ public sealed class CustomResourceSchema
             result["items"] = Convert(items, depth + 1, strict, ref budget);
         }
 
+        // What makes two items of a list the same one, which the API server checks (CheckListIdentity), and the defaults
+        // that fill in a missing map key before it does: kept beside the schema.
+        if (source["x-kubernetes-list-type"] is JsonValue listType && listType.TryGetValue<string>(out var identity) && identity is "set" or "map")
+        {
+            result[ListTypeKey] = identity;
+            if (source["x-kubernetes-list-map-keys"] is JsonArray keys)
+            {
+                result[ListMapKeysKey] = new JsonArray([.. keys.OfType<JsonValue>().Select(k => (JsonNode)k.ToString())]);
+            }
+        }
+
+        if (source["default"] is { } defaultValue)
+        {
+            result[DefaultKey] = defaultValue.DeepClone();
+        }
+
         if (source["required"] is JsonArray required)
         {
             result["required"] = new JsonArray([.. required.OfType<JsonValue>().Select(r => (JsonNode)r.ToString())]);
@@ -224,6 +257,95 @@ public sealed class CustomResourceSchema
 
     /// <summary>Where a converted schema keeps its pattern: a keyword the evaluator does not know, so it leaves it alone.</summary>
     private const string PatternKey = "x-manifestlint-pattern";
+
+    private const string ListTypeKey = "x-manifestlint-list-type";
+    private const string ListMapKeysKey = "x-manifestlint-list-map-keys";
+    private const string DefaultKey = "x-manifestlint-default";
+
+    /// <summary>
+    /// The items that repeat an earlier one in a list the CRD makes a set (the whole item) or a map (the values of its
+    /// <c>x-kubernetes-list-map-keys</c>, a missing key taking its default, else counting as unspecified, which two items
+    /// can share), found as the API server's list-type validation finds them: along properties, map values and items (not
+    /// inside combinators), on the defaulted object. An item whose identity holds a placeholder is unknown, never a
+    /// duplicate; a map list with an item that is not an object is left to the type check.
+    /// </summary>
+    private static void CheckListIdentity(JsonObject? schema, JsonNode? instance, string pointer, ISet<string> placeholders, List<(string Item, string First, IReadOnlyList<string> Keys)> found, int depth)
+    {
+        if (schema is null || instance is null || depth > MaxDepth)
+        {
+            return;
+        }
+
+        switch (instance)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    var childSchema = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
+                    CheckListIdentity(childSchema, child, pointer + "/" + JsonView.Escape(key), placeholders, found, depth + 1);
+                }
+
+                break;
+            case JsonArray array:
+                var items = schema["items"] as JsonObject;
+                if (schema[ListTypeKey] is JsonValue listType && array.Count > 1)
+                {
+                    var keys = listType.ToString() == "map" ? (schema[ListMapKeysKey] as JsonArray ?? []).Select(k => k!.ToString()).ToList() : null;
+                    if (keys is null || keys.Count > 0 && array.All(i => i is null or JsonObject))
+                    {
+                        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                        for (var i = 0; i < array.Count; i++)
+                        {
+                            var item = $"{pointer}/{i}";
+                            if (Identity(array[i], keys, items, item, placeholders) is { } identity && !seen.TryAdd(identity, i))
+                            {
+                                found.Add((item, $"{pointer}/{seen[identity]}", keys ?? []));
+                            }
+                        }
+                    }
+                }
+
+                for (var i = 0; i < array.Count; i++)
+                {
+                    CheckListIdentity(items, array[i], $"{pointer}/{i}", placeholders, found, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>What makes an item the same as another (null when a placeholder makes it unknown).</summary>
+    private static string? Identity(JsonNode? item, IReadOnlyList<string>? keys, JsonObject? itemSchema, string pointer, ISet<string> placeholders)
+    {
+        if (keys is null)
+        {
+            return placeholders.Count > 0 && placeholders.Any(p => p == pointer || p.StartsWith(pointer + "/", StringComparison.Ordinal)) ? null : Canonical(item);
+        }
+
+        var identity = new StringBuilder();
+        foreach (var key in keys)
+        {
+            var at = pointer + "/" + JsonView.Escape(key);
+            if (placeholders.Contains(at))
+            {
+                return null;
+            }
+
+            var value = (item as JsonObject)?[key] ?? itemSchema?["properties"]?[key]?[DefaultKey];
+            identity.Append(value is null ? "\u0000" : Canonical(value)).Append('\u0001');
+        }
+
+        return identity.ToString();
+    }
+
+    /// <summary>JSON with keys in order: equal for equal values whatever the order they were written in.</summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject obj => "{" + string.Join(",", obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => JsonSerializer.Serialize(p.Key) + ":" + Canonical(p.Value))) + "}",
+        JsonArray array => "[" + string.Join(",", array.Select(Canonical)) + "]",
+        _ => node.ToJsonString(),
+    };
 
     private static bool IsTrue(JsonObject source, string key) => source[key] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
@@ -326,7 +448,9 @@ public sealed class CustomResourceSchema
 
         var found = new List<(SchemaViolationKind Kind, string Pointer, string Name, IReadOnlyList<string> Expected, string? Actual)>();
         CheckPatterns(_converted, instance, "", placeholders, found, 0);
-        if (results.IsValid && found.Count == 0)
+        var duplicates = new List<(string Item, string First, IReadOnlyList<string> Keys)>();
+        CheckListIdentity(_converted, instance, "", placeholders, duplicates, 0);
+        if (results.IsValid && found.Count == 0 && duplicates.Count == 0)
         {
             return [];
         }
@@ -390,7 +514,24 @@ public sealed class CustomResourceSchema
             .Where(f => f.Kind == SchemaViolationKind.WrongType || !wrongType.Contains(f.Pointer) || f.Kind == SchemaViolationKind.MissingRequired)
             .DistinctBy(f => (f.Kind, f.Pointer, f.Name))
             .Select(f => ToViolation(root, f.Kind, f.Pointer, f.Name, f.Expected, f.Actual))
+            .Concat(duplicates.Select(d => ToDuplicate(root, d.Item, d.First, d.Keys)))
             .OrderBy(v => v.Span.Start)];
+    }
+
+    /// <summary>A duplicate, on its first key's value (a map) or the item (a set), with the earlier item beside it.</summary>
+    private SchemaViolation ToDuplicate(MappingNode root, string item, string first, IReadOnlyList<string> keys)
+    {
+        TextSpan SpanOf(string pointer)
+        {
+            var node = JsonView.Resolve(root, pointer).Node;
+            return (node as MappingNode)?.Entries.Where(e => keys.Contains(e.KeyText)).Select(e => (TextSpan?)e.ValueSpan).FirstOrDefault() ?? node.Span;
+        }
+
+        var list = item[..item.LastIndexOf('/')];
+        return new SchemaViolation(SchemaViolationKind.DuplicateListItem, item, PathOf(root, item), SpanOf(item), LastStep(list), Kind, keys)
+        {
+            First = (PathOf(root, first), SpanOf(first)),
+        };
     }
 
     private SchemaViolation ToViolation(MappingNode root, SchemaViolationKind kind, string pointer, string name, IReadOnlyList<string> expected, string? message)

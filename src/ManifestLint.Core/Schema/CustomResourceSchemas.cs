@@ -1,14 +1,16 @@
 using System.IO.Compression;
 using ManifestLint.Core.Loading;
 using ManifestLint.Core.Model;
+using ManifestLint.Core.Yaml;
 
 namespace ManifestLint.Core.Schema;
 
 /// <summary>
 /// The custom resource schemas of one run: the CRDs in the input, each for the custom resources of its own deployment
 /// unit (its kustomization, chart or folder: a collection of samples often holds several versions of one CRD, and a
-/// sample next door may be meant for another), then the bundled Gateway API v1.6.1 CRDs for the Gateway API kinds no CRD
-/// of the unit defines. A custom resource whose CRD is in neither is not validated.
+/// sample next door may be meant for another); then the CRDs of the configured CRD files (<c>crds:</c>), for every custom
+/// resource of the run, as the cluster they describe serves them to all; then the bundled Gateway API v1.6.1 CRDs. A
+/// custom resource whose CRD is in none of them is not validated.
 /// </summary>
 public sealed class CustomResourceSchemas
 {
@@ -17,9 +19,11 @@ public sealed class CustomResourceSchemas
     private static readonly Lazy<IReadOnlyList<CustomResourceSchema>> LazyBundled = new(ReadBundled);
 
     private readonly Dictionary<(World.DeploymentUnit Unit, string ApiVersion, string Kind), CustomResourceSchema> _byKind = [];
+    private readonly Dictionary<(string ApiVersion, string Kind), CustomResourceSchema> _configured = [];
     private readonly World.DeploymentUnits _units;
 
-    public CustomResourceSchemas(IEnumerable<Resource> definitions, World.DeploymentUnits units)
+    /// <param name="configured">The CRDs of the configured CRD files, in path order: the first to define a kind wins.</param>
+    public CustomResourceSchemas(IEnumerable<Resource> definitions, World.DeploymentUnits units, IEnumerable<MappingNode>? configured = null)
     {
         RegexTimeBox.Apply();
         _units = units;
@@ -32,21 +36,30 @@ public sealed class CustomResourceSchemas
             }
         }
 
-        InputKinds = _byKind.Count;
+        foreach (var definition in configured ?? [])
+        {
+            foreach (var schema in CustomResourceSchema.FromDefinition(definition))
+            {
+                _configured.TryAdd((schema.ApiVersion, schema.Kind), schema);
+            }
+        }
     }
-
-    /// <summary>How many kinds the input's own CRDs define (the rest of <see cref="Find"/>'s answers are bundled).</summary>
-    public int InputKinds { get; }
 
     public static IReadOnlyList<CustomResourceSchema> Bundled => LazyBundled.Value;
 
-    public static bool IsDefinition(Resource resource) => resource.Is("apiextensions.k8s.io", "CustomResourceDefinition");
+    public static bool IsDefinition(Resource resource) => resource.Is(DefinitionGroup, DefinitionKind);
 
-    /// <summary>The schema for a custom resource: its unit's CRD, else a bundled one; null when neither defines its kind.</summary>
+    public static bool IsDefinition(RawObject definition) => definition.Kind == DefinitionKind && KnownKinds.GroupOf(definition.ApiVersion) == DefinitionGroup;
+
+    private const string DefinitionGroup = "apiextensions.k8s.io";
+    private const string DefinitionKind = "CustomResourceDefinition";
+
+    /// <summary>The schema for a custom resource: its unit's CRD, else a configured one, else a bundled one; null when none defines its kind.</summary>
     public CustomResourceSchema? Find(Resource resource) => Find(resource, resource.ApiVersion, resource.Kind);
 
     private CustomResourceSchema? Find(Resource resource, string apiVersion, string kind) =>
         (_byKind.Count == 0 ? null : _byKind.GetValueOrDefault((_units.Of(resource.File), apiVersion, kind)))
+        ?? (_configured.Count == 0 ? null : _configured.GetValueOrDefault((apiVersion, kind)))
         ?? (KnownKinds.GroupOf(apiVersion).StartsWith("gateway.networking", StringComparison.Ordinal)
             ? Bundled.FirstOrDefault(s => s.ApiVersion == apiVersion && s.Kind == kind)
             : null);

@@ -37,6 +37,13 @@ public enum SchemaViolationKind
 
     /// <summary>A custom resource's value breaks another constraint of its CRD (pattern, bounds, oneOf); <see cref="SchemaViolation.Actual"/> says which.</summary>
     ConstraintViolated,
+
+    /// <summary>
+    /// An item of a custom resource's list that the CRD makes a set or a map (<c>x-kubernetes-list-type</c>) and that repeats
+    /// an earlier item, or its key values (<see cref="SchemaViolation.Expected"/>: the map's keys; none for a set);
+    /// <see cref="SchemaViolation.First"/> is the earlier item.
+    /// </summary>
+    DuplicateListItem,
 }
 
 /// <summary>
@@ -52,4 +59,8 @@ public sealed record SchemaViolation(
     string Name,
     string TypeName,
     IReadOnlyList<string> Expected,
-    string? Actual = null);
+    string? Actual = null)
+{
+    /// <summary>Another place the mistake involves, for people (<c>spec.ports[0]</c>) and to underline: the first of two duplicates.</summary>
+    public (string Path, TextSpan Span)? First { get; init; }
+}

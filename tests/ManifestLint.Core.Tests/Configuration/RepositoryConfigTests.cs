@@ -84,12 +84,31 @@ public sealed class RepositoryConfigTests
     [DataRow("externalObjects: {kind: Secret}\n", 1, 18, "must be a list", DisplayName = "externalObjects not a list")]
     [DataRow("rules:\n  ML1001: error\n  ML1001: none\n", 3, 3, "Duplicate key", DisplayName = "duplicate key")]
     [DataRow("rules: {ML1001: error\n", 2, 1, "syntax error", DisplayName = "YAML syntax error")]
+    [DataRow("crds: crds/\n", 1, 7, "'crds' must be a list", DisplayName = "crds not a list")]
+    [DataRow("crds:\n  - {path: crds/}\n", 2, 5, "each 'crds' entry is the path of a CRD file or folder", DisplayName = "crds entry not a path")]
+    [DataRow("crds: [crds/]\n", 1, 8, "CRD path 'crds/' does not exist (looked for /repo/crds", DisplayName = "crds path missing")]
+    [DataRow("crds:\n  - \"crds/*.yaml\"\n", 2, 5, "globs are not expanded", DisplayName = "crds glob")]
     public void A_mistake_is_a_ConfigurationException_naming_file_line_and_column(string text, int line, int column, string message)
     {
         var error = Assert.ThrowsExactly<ConfigurationException>(() => RepositoryConfig.Parse(text, ConfigPath));
 
         StringAssert.StartsWith(error.Message, $"{ConfigPath}({line},{column}): ");
         StringAssert.Contains(error.Message, message);
+    }
+
+    [TestMethod]
+    public void Crds_are_files_and_folders_relative_to_the_configuration_files_folder()
+    {
+        using var directory = new TemporaryDirectory();
+        directory.Write("repo/crds/widgets.yaml", "");
+        directory.Write("vendor/cert-manager.crds.yaml", "");
+        var configPath = directory.Write("repo/.manifestlint.yaml", Lines("crds:", "  - crds/", "  - ../vendor/cert-manager.crds.yaml"));
+
+        var crds = RepositoryConfig.Load(configPath).Crds;
+
+        Assert.AreEqual(
+            $"crds/ {directory.Combine("repo/crds/")} 2:5|../vendor/cert-manager.crds.yaml {directory.Combine("vendor/cert-manager.crds.yaml")} 3:5",
+            string.Join("|", crds.Select(c => $"{c.Written} {c.FullPath} {c.At.Line}:{c.At.Column}")));
     }
 
     [TestMethod]

@@ -177,4 +177,16 @@ public sealed class NonKubernetesInputTests
         Assert.AreEqual("ML9001", Load(Lines("{rating: 5}", "{rating: 4}"), "data.yaml").Diagnostics.Single().Id,
             "a broken YAML file in a manifests folder is most likely a manifest");
     }
+
+    [TestMethod]
+    [DataRow("kind: [Deployment]\nmetadata: {name: web}\n", DisplayName = "kind a list")]
+    [DataRow("kind:\nmetadata: {name: web}\n", DisplayName = "kind null")]
+    public void A_document_whose_kind_is_not_a_string_and_that_has_no_apiVersion_is_skipped_quietly(string text)
+    {
+        // Found by the pipeline fuzzer: such a document reached the group lookup without an apiVersion and crashed the run.
+        var loaded = Load(text);
+
+        Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
+        Assert.IsEmpty(loaded.Objects);
+    }
 }

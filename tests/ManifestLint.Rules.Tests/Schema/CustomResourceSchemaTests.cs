@@ -74,6 +74,10 @@ public sealed class CustomResourceSchemaTests
     }
 
     [TestMethod]
+    public void A_schema_the_evaluator_refuses_validates_nothing_rather_than_stopping_the_run() =>
+        Assert.IsEmpty(Crd("spec: {type: \"obj]ect\"}"), "found by the pipeline fuzzer: a type that is not one stopped the run");
+
+    [TestMethod]
     public void Unserved_versions_have_no_schema() =>
         Assert.IsEmpty(CustomResourceSchema.FromDefinition(Root("""
             apiVersion: apiextensions.k8s.io/v1
@@ -85,6 +89,56 @@ public sealed class CustomResourceSchemaTests
               scope: Namespaced
               versions: [{name: v1, served: false, storage: true, schema: {openAPIV3Schema: {type: object}}}]
             """)));
+
+    [TestMethod]
+    [DataRow("", DisplayName = "preserveUnknownFields defaults to true")]
+    [DataRow("  preserveUnknownFields: true\n", DisplayName = "preserveUnknownFields: true")]
+    public void A_v1beta1_CRD_checks_values_for_every_version_but_keeps_unknown_fields(string preserve)
+    {
+        var schemas = CustomResourceSchema.FromDefinition(Root(V1Beta1(preserve))).ToList();
+
+        Assert.AreEqual("example.com/v1alpha1,example.com/v1beta1", string.Join(",", schemas.Select(s => s.ApiVersion)), "spec.validation serves every version");
+        foreach (var schema in schemas)
+        {
+            var violations = schema.Validate(Cr("spec: {mode: turbo, extra: kept}"));
+            Assert.AreEqual(SchemaViolationKind.NotInEnum, violations.Single().Kind, "the API server keeps unknown fields of such a CRD");
+        }
+    }
+
+    [TestMethod]
+    public void A_v1beta1_CRD_that_does_not_preserve_unknown_fields_rejects_them()
+    {
+        var schema = CustomResourceSchema.FromDefinition(Root(V1Beta1("  preserveUnknownFields: false\n"))).First();
+
+        Assert.AreEqual("extra", schema.Validate(Cr("spec: {mode: safe, extra: pruned}")).Single(v => v.Kind == SchemaViolationKind.UnknownField).Name);
+    }
+
+    [TestMethod]
+    public void A_v1beta1_CRD_of_one_version_serves_spec_version()
+    {
+        var crd = V1Beta1("").Replace("  versions: [{name: v1alpha1, served: true, storage: false}, {name: v1beta1, served: true, storage: true}]\n", "  version: v1\n");
+
+        Assert.AreEqual("example.com/v1", CustomResourceSchema.FromDefinition(Root(crd)).Single().ApiVersion);
+    }
+
+    private static string V1Beta1(string preserve) => $$"""
+        apiVersion: apiextensions.k8s.io/v1beta1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.example.com}
+        spec:
+          group: example.com
+          names: {kind: Widget, plural: widgets}
+          scope: Namespaced
+          versions: [{name: v1alpha1, served: true, storage: false}, {name: v1beta1, served: true, storage: true}]
+        {{preserve}}  validation:
+            openAPIV3Schema:
+              type: object
+              properties:
+                spec:
+                  type: object
+                  properties:
+                    mode: {type: string, enum: [fast, safe]}
+        """;
 
     private static List<CustomResourceSchema> Crd(string properties) => [.. CustomResourceSchema.FromDefinition(Root($$"""
         apiVersion: apiextensions.k8s.io/v1
