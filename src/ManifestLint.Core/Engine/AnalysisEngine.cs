@@ -98,11 +98,15 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
         var resources = ResourceFactory.Create(files, options.Load, parallel, units);
         var index = new ManifestIndex(resources, options.Load.DefaultNamespace, options.Load.ExtraPodTemplateOwners, options.ExternalObjects,
             [.. files.SelectMany(f => f.KustomizeGenerated)], parallel);
-        var world = new World.WorldModel(index, units, options.Complete);
 
-        // Rules report on resources: a rule that is off for every file holding one cannot report, so it does not run.
-        var resourcePaths = options.Severities.DistinctSettings([.. index.Resources.Select(r => r.File).Distinct()
-            .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory))]);
+        // Two independent steps that each run on one thread, side by side. Rules report on resources: a rule that is off
+        // for every file holding one cannot report, so it does not run.
+        World.WorldModel world = null!;
+        IReadOnlyCollection<string> resourcePaths = [];
+        Parallel.Invoke(parallel,
+            () => world = new World.WorldModel(index, units, options.Complete),
+            () => resourcePaths = options.Severities.DistinctSettings([.. index.Resources.Select(r => r.File).Distinct()
+                .Select(f => f.FullPath ?? Path.GetFullPath(f.Path, options.Load.BaseDirectory))]));
         Func<RuleDescriptor, bool> mayRun = rule => options.Severities.MayRunIn(rule, resourcePaths);
         var indexTime = clock.Elapsed;
 
