@@ -137,7 +137,9 @@ public sealed class WorldModel
     /// </summary>
     public ObjectResolution ResolveObject(Resource from, ObjectQuery query)
     {
-        var found = Index.FindAll(query.Kind, query.Namespace, query.Name).Where(query.Accepts).ToList();
+        // Most references resolve, most queries have no extra condition: that path allocates nothing but the answer.
+        var named = Index.FindAll(query.Kind, query.Namespace, query.Name);
+        var found = query.Matches is null || named.Count == 0 ? named : [.. named.Where(query.Matches)];
         if (found.Count > 0)
         {
             return ObjectResolution.Present(Nearest(from, found));

@@ -23,14 +23,22 @@ internal static class ConfigReferenceChecks
         }
 
         var owner = template.Owner;
-        var references = context.Index.ConfigReferencesOf(template).Where(r => r.Kind == kind && !r.Optional).GroupBy(r => r.Name, StringComparer.Ordinal);
-        foreach (var sameName in references)
+        var references = context.Index.ConfigReferencesOf(template);
+        List<string>? asked = null; // a template names a few objects: a list is cheaper than grouping every template's references
+        foreach (var first in references)
         {
-            var first = sameName.First();
+            if (first.Kind != kind || first.Optional || (asked ??= []).Contains(first.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            asked.Add(first.Name);
             if (context.World.ResolveObject(owner, new ObjectQuery(kind, ns, first.Name)) is not { IsAbsent: true, Evidence: { } evidence })
             {
                 continue; // Present, generated, declared external, or made outside the input as far as anyone can tell.
             }
+
+            var sameName = references.Where(r => r.Kind == kind && !r.Optional && r.Name == first.Name).ToList();
 
             var pullSecretOnly = sameName.All(r => r.Use == ConfigReferenceUse.ImagePullSecret);
             if (pullSecretOnly && evidence.Kind == EvidenceKind.UnitManagesKind && !DeclaresPullSecretIn(context.Index, ns))
@@ -115,6 +123,11 @@ internal static class ConfigReferenceChecks
         }
 
         var nearest = context.World.Nearest(owner, objects);
+        if (nearest.Count == 1)
+        {
+            return index.DeclaredKeysOf(nearest[0]) is { } only ? (nearest, only) : null; // the usual case: no union to build
+        }
+
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var obj in nearest)
         {
