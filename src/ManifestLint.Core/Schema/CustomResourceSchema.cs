@@ -278,11 +278,10 @@ public sealed class CustomResourceSchema
 
         switch (instance)
         {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
+            case JsonObject:
+                foreach (var (childSchema, child, at) in Children(schema, instance, pointer))
                 {
-                    var childSchema = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
-                    CheckListIdentity(childSchema, child, pointer + "/" + JsonView.Escape(key), placeholders, found, depth + 1);
+                    CheckListIdentity(childSchema, child, at, placeholders, found, depth + 1);
                 }
 
                 break;
@@ -305,9 +304,35 @@ public sealed class CustomResourceSchema
                     }
                 }
 
+                foreach (var (childSchema, child, at) in Children(schema, instance, pointer))
+                {
+                    CheckListIdentity(childSchema, child, at, placeholders, found, depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The children of an object (by property, else additionalProperties) or array (items) with the schema that applies
+    /// to each and its JSON pointer: the descent the schema-guided checks share.
+    /// </summary>
+    private static IEnumerable<(JsonObject? Schema, JsonNode? Child, string Pointer)> Children(JsonObject schema, JsonNode instance, string pointer)
+    {
+        switch (instance)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    yield return (schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject, child, pointer + "/" + JsonView.Escape(key));
+                }
+
+                break;
+            case JsonArray array:
+                var items = schema["items"] as JsonObject;
                 for (var i = 0; i < array.Count; i++)
                 {
-                    CheckListIdentity(items, array[i], $"{pointer}/{i}", placeholders, found, depth + 1);
+                    yield return (items, array[i], $"{pointer}/{i}");
                 }
 
                 break;
@@ -404,18 +429,10 @@ public sealed class CustomResourceSchema
                 break;
             }
 
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
+            case JsonObject or JsonArray:
+                foreach (var (childSchema, child, at) in Children(schema, instance, pointer))
                 {
-                    var childSchema = schema["properties"]?[key] as JsonObject ?? schema["additionalProperties"] as JsonObject;
-                    CheckPatterns(childSchema, child, pointer + "/" + JsonView.Escape(key), placeholders, found, depth + 1);
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    CheckPatterns(schema["items"] as JsonObject, array[i], $"{pointer}/{i}", placeholders, found, depth + 1);
+                    CheckPatterns(childSchema, child, at, placeholders, found, depth + 1);
                 }
 
                 break;
