@@ -215,7 +215,7 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
     {
         var index = world.Index;
         var active = Analyzers.Where(a => a.SupportedRules.Any(mayRun)).ToList();
-        var dispatch = new List<(ManifestAnalyzer Analyzer, ResourceAction Action, IReadOnlySet<string>? Kinds, Action<Diagnostic, Resource?> Sink)>();
+        var dispatch = new List<(ManifestAnalyzer Analyzer, ResourceAction Action, ActionScope Scope, Action<Diagnostic, Resource?> Sink)>();
         var endActions = new ConcurrentBag<(int Order, ManifestAnalyzer Analyzer, Action<RunEndContext> Action, Action<Diagnostic, Resource?> Sink)>();
         var sinks = active.ToDictionary(a => a, a => SinkFor(a, collected));
 
@@ -246,9 +246,9 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                 continue;
             }
 
-            foreach (var (action, kinds) in context.ResourceActions.Concat(started[i].Start.ResourceActions))
+            foreach (var (action, scope) in context.ResourceActions.Concat(started[i].Start.ResourceActions))
             {
-                dispatch.Add((analyzer, action, kinds, sinks[analyzer]));
+                dispatch.Add((analyzer, action, scope, sinks[analyzer]));
             }
 
             foreach (var end in started[i].Start.RunEndActions)
@@ -259,8 +259,9 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
 
         // The actions for each kind present, in registration order, found once: a resource then costs one lookup,
         // not a check of every action's kinds.
+        var podTemplateOwnerKinds = index.PodTemplates.Select(t => t.Owner.Kind).ToHashSet(StringComparer.Ordinal);
         var actionsByKind = index.Resources.Select(r => r.Kind).Distinct(StringComparer.Ordinal).ToDictionary(
-            kind => kind, kind => dispatch.Where(d => d.Kinds is null || d.Kinds.Contains(kind)).ToArray(), StringComparer.Ordinal);
+            kind => kind, kind => dispatch.Where(d => d.Scope.Covers(kind, podTemplateOwnerKinds)).ToArray(), StringComparer.Ordinal);
         Parallel.ForEach(Partitioner.Create(0, Math.Max(index.Resources.Count, 1), 256), parallel, range =>
         {
             for (var r = range.Item1; r < Math.Min(range.Item2, index.Resources.Count); r++)

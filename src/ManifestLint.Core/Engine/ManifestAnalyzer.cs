@@ -18,16 +18,34 @@ public abstract class ManifestAnalyzer
 
 public delegate void ResourceAction(ResourceAnalysisContext context);
 
+/// <summary>Which resources a resource action runs for: every resource, those of some kinds, or those that make pods.</summary>
+internal sealed record ActionScope(IReadOnlySet<string>? Kinds, bool PodTemplateOwnersOnly)
+{
+    public static ActionScope Of(string[] kinds) => new(kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal), false);
+
+    public static ActionScope PodTemplateOwners { get; } = new(null, true);
+
+    /// <summary>Whether resources of the kind get the action; <paramref name="podTemplateOwnerKinds"/> are the kinds with a pod template in the run.</summary>
+    public bool Covers(string kind, IReadOnlySet<string> podTemplateOwnerKinds) =>
+        PodTemplateOwnersOnly ? podTemplateOwnerKinds.Contains(kind) : Kinds is null || Kinds.Contains(kind);
+}
+
 /// <summary>Where an analyzer registers its actions.</summary>
 public sealed class AnalysisContext
 {
-    internal List<(ResourceAction Action, IReadOnlySet<string>? Kinds)> ResourceActions { get; } = [];
+    internal List<(ResourceAction Action, ActionScope Scope)> ResourceActions { get; } = [];
 
     internal List<Action<RunStartContext>> RunStartActions { get; } = [];
 
     /// <summary>Runs for every resource of the given kinds (every resource when none are given).</summary>
-    public void RegisterResourceAction(ResourceAction action, params string[] kinds) =>
-        ResourceActions.Add((action, kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal)));
+    public void RegisterResourceAction(ResourceAction action, params string[] kinds) => ResourceActions.Add((action, ActionScope.Of(kinds)));
+
+    /// <summary>
+    /// Runs for the resources of the kinds that make pods in this run (workloads, Pods, configured owners): an action that
+    /// only reads <see cref="ResourceAnalysisContext.PodTemplate"/> need not be called for every ConfigMap and Service.
+    /// A resource of such a kind without a template of its own still gets it.
+    /// </summary>
+    public void RegisterPodTemplateAction(ResourceAction action) => ResourceActions.Add((action, ActionScope.PodTemplateOwners));
 
     /// <summary>Runs once per run, before resource actions, with the whole index (Roslyn's CompilationStart).</summary>
     public void RegisterRunStartAction(Action<RunStartContext> action) => RunStartActions.Add(action);
@@ -42,12 +60,14 @@ public sealed class RunStartContext
 
     public ManifestIndex Index => World.Index;
 
-    internal List<(ResourceAction Action, IReadOnlySet<string>? Kinds)> ResourceActions { get; } = [];
+    internal List<(ResourceAction Action, ActionScope Scope)> ResourceActions { get; } = [];
 
     internal List<Action<RunEndContext>> RunEndActions { get; } = [];
 
-    public void RegisterResourceAction(ResourceAction action, params string[] kinds) =>
-        ResourceActions.Add((action, kinds.Length == 0 ? null : new HashSet<string>(kinds, StringComparer.Ordinal)));
+    public void RegisterResourceAction(ResourceAction action, params string[] kinds) => ResourceActions.Add((action, ActionScope.Of(kinds)));
+
+    /// <summary>As <see cref="AnalysisContext.RegisterPodTemplateAction"/>.</summary>
+    public void RegisterPodTemplateAction(ResourceAction action) => ResourceActions.Add((action, ActionScope.PodTemplateOwners));
 
     /// <summary>Runs once after every resource action, to report from accumulated state (Roslyn's CompilationEnd).</summary>
     public void RegisterRunEndAction(Action<RunEndContext> action) => RunEndActions.Add(action);

@@ -19,5 +19,5 @@ public sealed class ML1302ConfigMapKeyMissing : ManifestAnalyzer
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterResourceAction(c => ConfigReferenceChecks.ReportMissingKeys(c, Rule, ConfigReferences.ConfigMap));
+        context.RegisterPodTemplateAction(c => ConfigReferenceChecks.ReportMissingKeys(c, Rule, ConfigReferences.ConfigMap));
 }

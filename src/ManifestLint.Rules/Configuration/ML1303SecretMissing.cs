@@ -19,5 +19,5 @@ public sealed class ML1303SecretMissing : ManifestAnalyzer
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterResourceAction(c => ConfigReferenceChecks.ReportMissingObjects(c, Rule, ConfigReferences.Secret));
+        context.RegisterPodTemplateAction(c => ConfigReferenceChecks.ReportMissingObjects(c, Rule, ConfigReferences.Secret));
 }

@@ -19,5 +19,5 @@ public sealed class ML1304SecretKeyMissing : ManifestAnalyzer
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
     public override void Initialize(AnalysisContext context) =>
-        context.RegisterResourceAction(c => ConfigReferenceChecks.ReportMissingKeys(c, Rule, ConfigReferences.Secret));
+        context.RegisterPodTemplateAction(c => ConfigReferenceChecks.ReportMissingKeys(c, Rule, ConfigReferences.Secret));
 }

@@ -30,7 +30,7 @@ public sealed class ML1306PersistentVolumeClaimMissing : ManifestAnalyzer
             .Where(s => s.Namespace is not null)
             .SelectMany(s => VolumeClaimTemplateNames(s).Select(t => (Namespace: s.Namespace!, Prefix: $"{t}-{s.Name}-")))
             .ToList();
-        start.RegisterResourceAction(c => Analyze(c, templateClaims));
+        start.RegisterPodTemplateAction(c => Analyze(c, templateClaims));
     });
 
     private static void Analyze(ResourceAnalysisContext context, List<(string Namespace, string Prefix)> templateClaims)

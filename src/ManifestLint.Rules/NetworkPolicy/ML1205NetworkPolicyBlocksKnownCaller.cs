@@ -41,7 +41,7 @@ public sealed class ML1205NetworkPolicyBlocksKnownCaller : ManifestAnalyzer
             // A policy this rule cannot read (an invalid selector) might admit the caller: its namespace is unknowable.
             var unreadable = all.Where(p => p.Policy is null).Select(p => p.Resource.Namespace!).ToHashSet(StringComparer.Ordinal);
             var known = new Policies(policies, unreadable);
-            start.RegisterResourceAction(context => Analyze(context, known));
+            start.RegisterPodTemplateAction(context => Analyze(context, known));
         });
 
     private sealed record Policies(ILookup<string, Policy> ByNamespace, IReadOnlySet<string> UnknowableNamespaces);

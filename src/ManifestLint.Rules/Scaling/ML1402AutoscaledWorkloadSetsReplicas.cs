@@ -25,7 +25,7 @@ public sealed class ML1402AutoscaledWorkloadSetsReplicas : ManifestAnalyzer
         var autoscalers = Autoscalers.ByWorkload(start.Index);
         if (autoscalers.Count > 0)
         {
-            start.RegisterResourceAction(c => Analyze(c, autoscalers));
+            start.RegisterPodTemplateAction(c => Analyze(c, autoscalers));
         }
     });
 

@@ -17,7 +17,7 @@ public sealed class ML2006ConstraintViolated : ManifestAnalyzer
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze);
+    public override void Initialize(AnalysisContext context) => SchemaFindings.OnViolations(context, SchemaViolationKind.ConstraintViolated, Analyze);
 
     private static void Analyze(ResourceAnalysisContext context)
     {

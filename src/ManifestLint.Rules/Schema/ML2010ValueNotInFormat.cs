@@ -20,7 +20,7 @@ public sealed class ML2010ValueNotInFormat : ManifestAnalyzer
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze);
+    public override void Initialize(AnalysisContext context) => SchemaFindings.OnViolations(context, SchemaViolationKind.FormatMismatch, Analyze);
 
     private static void Analyze(ResourceAnalysisContext context)
     {

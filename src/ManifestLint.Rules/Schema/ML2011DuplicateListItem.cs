@@ -21,7 +21,7 @@ public sealed class ML2011DuplicateListItem : ManifestAnalyzer
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze);
+    public override void Initialize(AnalysisContext context) => SchemaFindings.OnViolations(context, SchemaViolationKind.DuplicateListItem, Analyze);
 
     private static void Analyze(ResourceAnalysisContext context)
     {

@@ -21,7 +21,7 @@ public abstract class PodRule(RuleDescriptor rule) : ManifestAnalyzer
 {
     public sealed override IReadOnlyList<RuleDescriptor> SupportedRules => [rule];
 
-    public sealed override void Initialize(AnalysisContext context) => context.RegisterResourceAction(context =>
+    public sealed override void Initialize(AnalysisContext context) => context.RegisterPodTemplateAction(context =>
     {
         if (context.PodTemplate is not { } template)
         {

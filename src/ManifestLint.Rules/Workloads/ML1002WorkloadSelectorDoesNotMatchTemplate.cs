@@ -18,7 +18,7 @@ public sealed class ML1002WorkloadSelectorDoesNotMatchTemplate : ManifestAnalyze
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterPodTemplateAction(Analyze);
 
     private static void Analyze(ResourceAnalysisContext context)
     {

@@ -17,7 +17,7 @@ public sealed class ML1006ProbeNamedPortNotDeclared : ManifestAnalyzer
 
     public override IReadOnlyList<RuleDescriptor> SupportedRules => [Rule];
 
-    public override void Initialize(AnalysisContext context) => context.RegisterResourceAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterPodTemplateAction(Analyze);
 
     private static void Analyze(ResourceAnalysisContext context)
     {

@@ -168,6 +168,45 @@ public sealed class AnalysisEngineTests
     }
 
     [TestMethod]
+    public void A_pod_template_action_runs_for_the_kinds_that_make_pods_and_for_nothing_else()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var analyzer = new DelegateAnalyzer([Rule("ML8801")], context =>
+        {
+            context.RegisterPodTemplateAction(c => seen.Enqueue($"{c.Resource.Kind}/{c.Resource.Name}"));
+            context.RegisterRunStartAction(start => start.RegisterPodTemplateAction(c => seen.Enqueue($"start:{c.Resource.Kind}/{c.Resource.Name}")));
+        });
+        const string manifests = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: c, image: nginx:1.27}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: debug}
+            spec: {containers: [{name: c, image: busybox:1.36}]}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec: {selector: {app: web}, ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: settings}
+            """;
+
+        Analyze(new AnalysisEngine([analyzer]), ("m.yaml", manifests));
+
+        Assert.AreEqual("Deployment/web,Pod/debug,start:Deployment/web,start:Pod/debug", string.Join(",", seen.Order(StringComparer.Ordinal)));
+    }
+
+    [TestMethod]
     public void A_rule_turned_off_in_the_repository_configuration_does_not_run()
     {
         var off = ReportingOnEveryResource(Rule("ML8801"));
