@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 using ManifestLint.Core.Configuration;
 using ManifestLint.Core.Engine;
@@ -11,6 +12,24 @@ namespace ManifestLint.Cli;
 /// </summary>
 internal static class CommandInput
 {
+    /// <summary>The manifests to read; <paramref name="verb"/> says what the command does with them.</summary>
+    public static Argument<string[]> PathsArgument(string verb) => new("PATH")
+    {
+        Description = $"Files or directories to {verb} (directories are searched for *.yaml, *.yml, *.json), or - for standard input. Default: the current directory",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static Option<string?> NamespaceOption() =>
+        new("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
+
+    public static Option<string?> ConfigOption() =>
+        new("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
+
+    public static Option<bool> StatsOption() => new("--stats") { Description = "Print counts and phase timings to standard error" };
+
+    /// <summary>One report file (lint, which writes several formats at once, has its own).</summary>
+    public static Option<string?> OutputFileOption() => new("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
+
     /// <summary>The run's request for <paramref name="typedPaths"/> (the current directory when none), before command-specific settings.</summary>
     /// <exception cref="UsageException">--config names a file that does not exist.</exception>
     public static LintRequest Request(CliConsole console, IReadOnlyList<string> typedPaths, string baseDirectory, string? configPath, string? @namespace)

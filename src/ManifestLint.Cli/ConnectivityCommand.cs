@@ -16,21 +16,17 @@ public static class ConnectivityCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files or directories to analyze (directories are searched for *.yaml, *.yml, *.json), or - for standard input. Default: the current directory",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var paths = CommandInput.PathsArgument("analyze");
         var format = new Option<string>("--format", "-f")
         {
             Description = "txt (netpol-analyzer's list format), json, csv, md or dot",
             DefaultValueFactory = _ => "txt",
         };
         format.AcceptOnlyFromAmong([.. ConnectivityReportWriter.Formats]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
-        var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
-        var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
+        var output = CommandInput.OutputFileOption();
+        var ns = CommandInput.NamespaceOption();
+        var config = CommandInput.ConfigOption();
+        var stats = CommandInput.StatsOption();
         var command = new Command("connectivity", "List the connections NetworkPolicies and Ingresses allow between workloads (netpol-analyzer's list)")
         {
             paths, format, output, ns, config, stats,

@@ -15,16 +15,12 @@ public static class GraphCommand
 {
     public static Command Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files or directories to read (directories are searched for *.yaml, *.yml, *.json), or - for standard input. Default: the current directory",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var paths = CommandInput.PathsArgument("read");
         var format = new Option<string>("--format", "-f") { Description = "dot (Graphviz), mermaid or json", DefaultValueFactory = _ => "dot" };
         format.AcceptOnlyFromAmong([.. ResourceGraphWriter.Formats]);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to FILE instead of standard output", HelpName = "FILE" };
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
-        var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
+        var output = CommandInput.OutputFileOption();
+        var ns = CommandInput.NamespaceOption();
+        var config = CommandInput.ConfigOption();
         var command = new Command("graph", "Write the topology (routes, selections, admissions, scaling, config references) with broken references marked")
         {
             paths, format, output, ns, config,

@@ -17,11 +17,7 @@ public static class LintCommand
 
     public static RootCommand Create(CliConsole console)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files or directories to lint (directories are searched for *.yaml, *.yml, *.json), or - for standard input. Default: the current directory",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var paths = CommandInput.PathsArgument("lint");
         var format = new Option<string[]>("--format", "-f")
         {
             Description = "Output format: text, json, sarif, github, junit or html. Repeat with --output to write several",
@@ -39,8 +35,8 @@ public static class LintCommand
             DefaultValueFactory = _ => FailLevels.DefaultName,
         };
         failLevel.AcceptOnlyFromAmong([.. FailLevels.Names]);
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Namespace of objects that do not set metadata.namespace (default: default)" };
-        var config = new Option<string?>("--config") { Description = "A .manifestlint.yaml (default: the nearest one from the current directory up to the repository root)", HelpName = "FILE" };
+        var ns = CommandInput.NamespaceOption();
+        var config = CommandInput.ConfigOption();
         var include = new Option<string[]>("--include") { Description = "Run only these rules: IDs or categories, repeated or comma-separated", HelpName = "RULES" };
         var exclude = new Option<string[]>("--exclude") { Description = "Do not run these rules: IDs or categories, repeated or comma-separated", HelpName = "RULES" };
         var ignorePath = new Option<string[]>("--ignore-path") { Description = "Skip files matching this glob, relative to the repository root (repeatable)", HelpName = "GLOB" };
@@ -52,7 +48,7 @@ public static class LintCommand
         };
         var noColor = new Option<bool>("--no-color") { Description = "Do not colour text output (colour is only ever written to a terminal; NO_COLOR is honoured too)" };
         var noSuppressed = new Option<bool>("--no-suppressed") { Description = "Leave suppressed findings out of every format (GitHub code scanning shows suppressed SARIF results as open alerts)" };
-        var stats = new Option<bool>("--stats") { Description = "Print counts and phase timings to standard error" };
+        var stats = CommandInput.StatsOption();
         var baseline = new Option<string?>("--baseline")
         {
             Description = "Report the findings recorded in this baseline as unchanged; only new findings count for the exit code and --fail-level",

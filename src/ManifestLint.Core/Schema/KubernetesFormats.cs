@@ -271,7 +271,7 @@ public static class KubernetesFormats
             return true;
         }
 
-        return rest.Length == 6 && rest[0] is '+' or '-' && rest[3] == ':' && TryDigits(rest[1..], 2, out _) && TryDigits(rest[4..], 2, out _);
+        return IsNumericOffset(rest);
     }
 
     /// <summary>
@@ -318,8 +318,11 @@ public static class KubernetesFormats
         return IsCrdZone(time);
     }
 
-    private static bool IsCrdZone(ReadOnlySpan<char> zone) =>
-        zone is ['z' or 'Z'] || zone.Length == 6 && zone[0] is '+' or '-' && TryDigits(zone[1..], 2, out _) && zone[3] == ':' && TryDigits(zone[4..], 2, out _);
+    private static bool IsCrdZone(ReadOnlySpan<char> zone) => zone is ['z' or 'Z'] || IsNumericOffset(zone);
+
+    /// <summary>A zone written as ±hh:mm (neither check bounds the hours and minutes, as upstream).</summary>
+    private static bool IsNumericOffset(ReadOnlySpan<char> zone) =>
+        zone.Length == 6 && zone[0] is '+' or '-' && TryDigits(zone[1..], 2, out _) && zone[3] == ':' && TryDigits(zone[4..], 2, out _);
 
     /// <summary>
     /// yyyy-mm-dd with a month from 01 to 12 and a day from 01 to 31. kube-openapi parses a CRD date with Go's time.Parse,
