@@ -321,13 +321,16 @@ internal sealed class EntryStore
 /// <summary>
 /// Where sealed documents keep their slots: large arrays, one being filled per thread, each holding the slots of many
 /// documents in turn. A run keeps every document's tree until its output is written, so the slots are most of what
-/// it holds, and the garbage collector copied them twice (to the older generations) while the parser's garbage kept
-/// it collecting; arrays this large live in the large object heap, which young collections never copy. A document too
-/// large to share a slab gets an array of its own. The last slab of each thread stays reachable from it after a run.
+/// it holds: one array per many documents is far fewer objects for the garbage collector to track than one per
+/// document. With the runtime's default threshold these arrays live in the large object heap, which young collections
+/// never copy; the CLI raises the threshold (its project file says why), so there they are young objects, copied
+/// once or twice, which cost less than the full collections that allocating in the large object heap brought on. A
+/// document too large to share a slab gets an array of its own. The last slab of each thread stays reachable from it
+/// after a run.
 /// </summary>
 internal static class EntrySlabs
 {
-    // 16,384 slots of 32 bytes: 512 KB, past the large object threshold (85,000 bytes) with room for many documents.
+    // 16,384 slots of 32 bytes: 512 KB, room for many documents.
     private const int SlabLength = 16384;
     private const int SharedUpTo = SlabLength / 8;
 
