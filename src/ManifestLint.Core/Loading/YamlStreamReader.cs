@@ -582,7 +582,7 @@ public static class YamlStreamReader
                     if (scalar.Anchor.IsEmpty && MappingEntry.IsCompactScalar(text, style, tag, scalarSpan))
                     {
                         // Most scalars: kept as their text, without a node that would be garbage at once (see MappingEntry).
-                        CompleteSlot(MappingEntry.PlainItem(text, scalarSpan.Start), 1);
+                        CompleteSlot(MappingEntry.ScalarItem(text, style, scalarSpan.Start), 1);
                         return;
                     }
 

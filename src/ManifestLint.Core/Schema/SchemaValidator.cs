@@ -150,13 +150,13 @@ public static class SchemaValidator
             string? text = null;
             switch (slot.RawValue)
             {
-                case string plain:
-                    if (TemplatePlaceholders.IsPlaceholder(plain))
+                case string compact:
+                    if (TemplatePlaceholders.IsPlaceholder(compact))
                     {
                         return;
                     }
 
-                    (kind, text) = (ScalarTypes.KindOfPlain(plain), plain);
+                    (kind, text) = (ScalarTypes.KindOf(compact, slot.TextStyle), compact);
                     break;
                 case ScalarNode scalar:
                     if (scalar.IsPlaceholder)
@@ -269,7 +269,7 @@ public static class SchemaValidator
 
         private static bool IsNull(in MappingEntry entry) => entry.RawValue switch
         {
-            string text => ScalarNode.IsNullText(text),
+            string text => entry.TextStyle == ScalarStyle.Plain && ScalarNode.IsNullText(text),
             ScalarNode scalar => scalar.IsNull || ScalarTypes.KindOf(scalar) == JsonKind.Null,
             _ => false,
         };

@@ -144,25 +144,33 @@ public sealed class ScalarNode : ManifestNode
 /// <summary>
 /// One key and its value, stored inline in its mapping. A run holds millions of entries, and the garbage collector's
 /// time grows with the number of objects it holds, so an entry keeps the common shapes without a node of their own:
-/// a plain, single-line key or scalar value as its text and start (the end follows from the length), and a small block
-/// mapping value as the place of its entries (its span follows from them). Anything else is kept as its node.
+/// a single-line key or scalar value, plain or quoted without escapes (all of JSON's keys and most of its strings), as
+/// its text, style and start (the end follows from the length), and a small block mapping value as the place of its
+/// entries (its span follows from them). Anything else is kept as its node.
 /// <see cref="Key"/> and <see cref="Value"/> build a node on demand for such a key or value (cheap and short-lived);
 /// <see cref="KeyText"/>, <see cref="KeySpan"/>, <see cref="ValueSpan"/> and <see cref="ValueText"/> build none.
 /// </summary>
 public readonly struct MappingEntry
 {
     private readonly object _key; // string or ScalarNode
-    private readonly SourcePosition _keyStart;
+    private readonly int _keyLine;
+    private readonly int _keyColumnAndStyle;
     private readonly object _value; // string, EntryStore or ManifestNode
 
-    // The start of a plain scalar value (string), or the offset and count of a block mapping value's entries (EntryStore).
+    // The line and packed column and style of a compact scalar value (string), or the offset and count of a block
+    // mapping value's entries (EntryStore).
     private readonly int _value1;
     private readonly int _value2;
 
+    // A compact scalar's style shares an int with its column: columns past 2^28 (a line longer than any file this
+    // reads) keep their node.
+    private const int StyleShift = 28;
+    private const int ColumnMask = (1 << StyleShift) - 1;
+
     public MappingEntry(ScalarNode key, ManifestNode value) => this = Pair(Item(key), Item(value))!.Value;
 
-    private MappingEntry(object key, SourcePosition keyStart, in MappingEntry value) =>
-        (_key, _keyStart, _value, _value1, _value2) = (key, keyStart, value._value, value._value1, value._value2);
+    private MappingEntry(object key, int keyLine, int keyColumnAndStyle, in MappingEntry value) =>
+        (_key, _keyLine, _keyColumnAndStyle, _value, _value1, _value2) = (key, keyLine, keyColumnAndStyle, value._value, value._value1, value._value2);
 
     private MappingEntry(object value, int value1, int value2) => (_key, _value, _value1, _value2) = (null!, value, value1, value2);
 
@@ -172,13 +180,13 @@ public readonly struct MappingEntry
     /// </summary>
     internal static MappingEntry Item(ManifestNode value) => value switch
     {
-        ScalarNode scalar when IsCompactScalar(scalar.Value, scalar.Style, scalar.Tag, scalar.Span) => PlainItem(scalar.Value, scalar.Span.Start),
+        ScalarNode scalar when IsCompactScalar(scalar.Value, scalar.Style, scalar.Tag, scalar.Span) => ScalarItem(scalar.Value, scalar.Style, scalar.Span.Start),
         MappingNode mapping when mapping.InlineForm() is { } inline => InlineMappingItem(inline.Store, inline.Offset, inline.Count),
         _ => new MappingEntry(value, 0, 0),
     };
 
-    /// <summary>A value slot for a plain one-line scalar, made by the loader without building the scalar's node.</summary>
-    internal static MappingEntry PlainItem(string text, SourcePosition start) => new(text, start.Line, start.Column);
+    /// <summary>A value slot for a compact scalar (see <see cref="IsCompactScalar"/>), made by the loader without building the scalar's node.</summary>
+    internal static MappingEntry ScalarItem(string text, ScalarStyle style, SourcePosition start) => new(text, start.Line, start.Column | ((int)style << StyleShift));
 
     /// <summary>A value slot for a block mapping whose entries are in the store, made by the loader without building its node.</summary>
     internal static MappingEntry InlineMappingItem(EntryStore store, int offset, int count) => new(store, offset, count);
@@ -186,34 +194,44 @@ public readonly struct MappingEntry
     /// <summary>The entry of a key slot and a value slot (see <see cref="Item"/>); null when the key is not a scalar.</summary>
     internal static MappingEntry? Pair(in MappingEntry key, in MappingEntry value) => key._value switch
     {
-        string text => new MappingEntry(text, new SourcePosition(key._value1, key._value2), value),
-        ScalarNode node => new MappingEntry(node, default, value),
+        string text => new MappingEntry(text, key._value1, key._value2, value),
+        ScalarNode node => new MappingEntry(node, 0, 0, value),
         _ => null,
     };
 
     /// <summary>Whether the key is a plain, untagged scalar (a merge key "&lt;&lt;" must be).</summary>
-    internal bool HasPlainKey => _key is string || Unsafe.As<ScalarNode>(_key).IsPlain;
+    internal bool HasPlainKey => _key is string ? StyleOf(_keyColumnAndStyle) == ScalarStyle.Plain : Unsafe.As<ScalarNode>(_key).IsPlain;
 
-    /// <summary>Whether a scalar is kept as its text and start: plain, untagged and on one line, so its end follows from its length.</summary>
+    /// <summary>
+    /// Whether a scalar is kept as its text, style and start: untagged, on one line, and plain or quoted without escapes
+    /// (its text as long as what is written between the quotes), so that its end follows from its length.
+    /// </summary>
     internal static bool IsCompactScalar(string text, ScalarStyle style, string? tag, TextSpan span) =>
-        style == ScalarStyle.Plain && tag is null && span.Start.Line == span.End.Line && span.End.Column - span.Start.Column == text.Length;
+        tag is null && span.Start.Line == span.End.Line && span.Start.Column <= ColumnMask && (span.End.Column - span.Start.Column) switch
+        {
+            var width when style == ScalarStyle.Plain => width == text.Length,
+            var width when style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted => width == text.Length + 2,
+            _ => false,
+        };
 
     public string KeyText => _key is string text ? text : Unsafe.As<ScalarNode>(_key).Value;
 
-    public TextSpan KeySpan => _key is string text ? SpanOf(_keyStart, text) : Unsafe.As<ScalarNode>(_key).Span;
+    public TextSpan KeySpan => _key is string text ? SpanOf(_keyLine, _keyColumnAndStyle, text) : Unsafe.As<ScalarNode>(_key).Span;
 
-    public ScalarNode Key => _key is string text ? new ScalarNode(text, ScalarStyle.Plain, SpanOf(_keyStart, text)) : Unsafe.As<ScalarNode>(_key);
+    public ScalarNode Key => _key is string text
+        ? new ScalarNode(text, StyleOf(_keyColumnAndStyle), SpanOf(_keyLine, _keyColumnAndStyle, text))
+        : Unsafe.As<ScalarNode>(_key);
 
     public ManifestNode Value => _value switch
     {
-        string text => new ScalarNode(text, ScalarStyle.Plain, SpanOf(new SourcePosition(_value1, _value2), text)),
+        string text => new ScalarNode(text, StyleOf(_value2), SpanOf(_value1, _value2, text)),
         EntryStore store => MappingNode.FromInlineForm(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value),
     };
 
     public TextSpan ValueSpan => _value switch
     {
-        string text => SpanOf(new SourcePosition(_value1, _value2), text),
+        string text => SpanOf(_value1, _value2, text),
         EntryStore store => MappingNode.SpanOfEntries(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value).Span,
     };
@@ -221,7 +239,7 @@ public readonly struct MappingEntry
     /// <summary>The value's text when it is a non-null scalar, as <see cref="ManifestNode.StringAt"/> reads it; otherwise null.</summary>
     public string? ValueText => _value switch
     {
-        string text => ScalarNode.IsNullText(text) ? null : text,
+        string text => StyleOf(_value2) == ScalarStyle.Plain && ScalarNode.IsNullText(text) ? null : text,
         ScalarNode { IsNull: false } scalar => scalar.Value,
         _ => null,
     };
@@ -245,10 +263,14 @@ public readonly struct MappingEntry
     }
 
     /// <summary>
-    /// The value as stored, for a walk over a whole tree that must not build a node per value (schema validation): a plain
-    /// one-line scalar's text (string), an inline block mapping (EntryStore, with <see cref="InlineEntries"/>), or a node.
+    /// The value as stored, for a walk over a whole tree that must not build a node per value (schema validation): a
+    /// compact scalar's text (string, with <see cref="TextStyle"/>), an inline block mapping (EntryStore, with
+    /// <see cref="InlineEntries"/>), or a node.
     /// </summary>
     internal object RawValue => _value;
+
+    /// <summary>The style of a compact scalar value (<see cref="RawValue"/> is a string).</summary>
+    internal ScalarStyle TextStyle => StyleOf(_value2);
 
     /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
     internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
@@ -258,7 +280,15 @@ public readonly struct MappingEntry
 
     public void Deconstruct(out ScalarNode key, out ManifestNode value) => (key, value) = (Key, Value);
 
-    private static TextSpan SpanOf(SourcePosition start, string text) => new(start, new SourcePosition(start.Line, start.Column + text.Length));
+    private static ScalarStyle StyleOf(int columnAndStyle) => (ScalarStyle)(columnAndStyle >>> StyleShift);
+
+    /// <summary>A compact scalar's span: its text, and its quotes if it has them.</summary>
+    private static TextSpan SpanOf(int line, int columnAndStyle, string text)
+    {
+        var column = columnAndStyle & ColumnMask;
+        var width = StyleOf(columnAndStyle) == ScalarStyle.Plain ? text.Length : text.Length + 2;
+        return new TextSpan(new SourcePosition(line, column), new SourcePosition(line, column + width));
+    }
 }
 
 /// <summary>

@@ -4,8 +4,8 @@ using static ManifestLint.Core.Tests.Support.Manifests;
 namespace ManifestLint.Core.Tests.Yaml;
 
 /// <summary>
-/// Mapping entries and sequence items keep plain one-line scalars and small block mappings without nodes of their own (to keep a large run's
-/// memory and collection time down), and build nodes on demand. Whatever way an entry is stored, what a caller sees
+/// Mapping entries and sequence items keep one-line scalars (plain, or quoted without escapes) and small block mappings
+/// without nodes of their own (to keep a large run's memory and collection time down), and build nodes on demand. Whatever way an entry is stored, what a caller sees
 /// is the same: the same values, styles and exact spans.
 /// </summary>
 [TestClass]
@@ -99,6 +99,36 @@ public sealed class CompactTreeTests
 
         Assert.AreEqual(ScalarStyle.DoubleQuoted, entries[1].Key.Style);
         Assert.AreEqual(Span(7, 3, 7, 15), entries[1].KeySpan);
+    }
+
+    [TestMethod]
+    public void Quoted_keys_and_values_of_a_JSON_manifest_keep_their_style_span_and_string_type()
+    {
+        var loaded = Load(Lines(
+            "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\",",
+            " \"metadata\": {\"name\": \"json\"},",
+            " \"data\": {\"empty\": \"\", \"nullish\": \"null\", \"single\": 'x', \"escaped\": \"a\\\"b\", \"<<\": \"not a merge\", \"port\": 8080}}"), "test.json");
+        Assert.IsEmpty(loaded.Diagnostics, Describe(loaded.Diagnostics));
+        var data = loaded.Objects.Single().Root.MappingAt("data")!;
+
+        Assert.AreEqual("", data.StringAt("empty"), "a quoted empty string is a string, not null");
+        Assert.AreEqual("null", data.StringAt("nullish"));
+        Assert.AreEqual("a\"b", data.StringAt("escaped"));
+        Assert.AreEqual("not a merge", data.StringAt("<<"), "a quoted \"<<\" is an ordinary key");
+        foreach (var entry in data.Entries)
+        {
+            Assert.AreEqual(ScalarStyle.DoubleQuoted, entry.Key.Style);
+            Assert.AreEqual(entry.Key.Span, entry.KeySpan);
+            Assert.AreEqual(entry.Value.Span, entry.ValueSpan);
+            Assert.AreEqual(entry.KeySpan.Start.Column + entry.KeyText.Length + 2, entry.KeySpan.End.Column, "the span includes the quotes");
+        }
+
+        Assert.AreEqual(Span(3, 20, 3, 22), data.ScalarAt("empty")!.Span);
+        Assert.AreEqual(ScalarStyle.SingleQuoted, data.ScalarAt("single")!.Style);
+        Assert.AreEqual(Span(3, 69, 3, 75), data.ScalarAt("escaped")!.Span, "an escape keeps the span as written");
+        Assert.IsFalse(data.ScalarAt("nullish")!.IsNull);
+        Assert.IsTrue(data.ScalarAt("port")!.TryGetInt32(out var port) && port == 8080);
+        Assert.IsFalse(data.ScalarAt("single")!.IsPlain);
     }
 
     [TestMethod]
