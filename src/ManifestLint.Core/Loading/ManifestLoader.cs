@@ -100,8 +100,8 @@ public static class ManifestLoader
             .Select(p => new Diagnostic(p.Rule, p.Rule.DefaultSeverity, p.Message, new Location(source.Path, p.Span, HelmSourceAt(stream.Documents, p.Span.Start)), []))
             .ToList();
         var objects = new List<RawObject>();
-        var kustomizeGenerated = new List<KustomizeGeneratedObject>();
-        var kustomizePatches = new List<string>();
+        List<KustomizeGeneratedObject>? kustomizeGenerated = null;
+        List<string>? kustomizePatches = null;
         var kubernetesDocuments = stream.Documents.Count(d => d.Root is MappingNode m && IsKubernetesObject(m));
         var file = new FileObjects(source, DeclaredKinds(stream.Documents), objects, diagnostics);
         foreach (var document in stream.Documents)
@@ -112,8 +112,8 @@ public static class ManifestLoader
                     continue;
                 case MappingNode map when KustomizationReader.IsKustomization(source, map):
                     // kustomize's configuration, not a cluster object: keep only what its generators create.
-                    kustomizeGenerated.AddRange(KustomizationReader.GeneratedObjects(source, map));
-                    kustomizePatches.AddRange(KustomizationReader.PatchPaths(source, map));
+                    (kustomizeGenerated ??= []).AddRange(KustomizationReader.GeneratedObjects(source, map));
+                    (kustomizePatches ??= []).AddRange(KustomizationReader.PatchPaths(source, map));
                     break;
                 case MappingNode map:
                     ReadObject(file, document, map, null);
@@ -134,10 +134,11 @@ public static class ManifestLoader
             }
         }
 
-        return new LoadedFile(source, reload, objects, stream.Comments, diagnostics)
+        // Every file's result is kept for the whole run: exact arrays, and no empty collections of its own.
+        return new LoadedFile(source, reload, [.. objects], stream.Comments, diagnostics.Count == 0 ? [] : diagnostics)
         {
-            KustomizeGenerated = kustomizeGenerated,
-            KustomizePatches = kustomizePatches,
+            KustomizeGenerated = kustomizeGenerated ?? [],
+            KustomizePatches = kustomizePatches ?? [],
             Suppressions = CommentSuppressions.Read(stream.Comments, text),
         };
     }

@@ -438,6 +438,11 @@ public static class YamlStreamReader
 
         public IReadOnlyList<SourceComment> Comments()
         {
+            if (_candidates.Count == 0)
+            {
+                return []; // most files: kept for the whole run, so no empty list of its own
+            }
+
             var result = new List<SourceComment>();
             for (var i = 0; i < _candidates.Count; i++)
             {
@@ -453,7 +458,7 @@ public static class YamlStreamReader
                 result.Add(new SourceComment(position.Line, position.Column, body.StartsWith(' ') ? body[1..] : body, isInline));
             }
 
-            return result;
+            return result.Count == 0 ? [] : result;
         }
     }
 
@@ -623,6 +628,11 @@ public static class YamlStreamReader
                     if (frame.IsMapping)
                     {
                         CompleteMapping(frame, span);
+                    }
+                    else if (frame.Tag is null && frame.Anchor is null)
+                    {
+                        // Most sequences: kept by their entry, without a node for the whole run (see MappingEntry).
+                        CompleteSlot(MappingEntry.InlineSequenceItem(_entryStore, _entryStore.AppendSequence(span, frame.Items), frame.Items.Count), frame.Size);
                     }
                     else
                     {

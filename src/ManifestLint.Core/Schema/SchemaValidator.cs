@@ -61,7 +61,7 @@ public static class SchemaValidator
         var schema = BuiltInSchemas.Instance.RootOf(kind);
         var anchor = root.GetEntry("kind")?.ValueSpan ?? root.Span;
         walker.Mapping(schema, root.EntrySpan, anchor);
-        if (kind.Namespaced == false && root.GetEntry("metadata") is { } metadata && metadata.FindInMappingValue("namespace", out var ns) == true
+        if (kind.Namespaced == false && root.GetEntry("metadata") is { } metadata && metadata.FindInValue("namespace", out var ns) == true
             && ns.ValueText is { } value && !TemplatePlaceholders.IsPlaceholder(value))
         {
             walker.Report(SchemaViolationKind.NamespaceOnClusterScopedKind, ns.ValueSpan, "namespace", kind.Kind, [], value, ["metadata", "namespace"]);
@@ -148,9 +148,10 @@ public static class SchemaValidator
         {
             JsonKind kind;
             string? text = null;
-            switch (slot.RawValue)
+            switch (slot.Form)
             {
-                case string compact:
+                case SlotForm.CompactScalar:
+                    var compact = (string)slot.RawValue;
                     if (TemplatePlaceholders.IsPlaceholder(compact))
                     {
                         return;
@@ -158,7 +159,7 @@ public static class SchemaValidator
 
                     (kind, text) = (ScalarTypes.KindOf(compact, slot.TextStyle), compact);
                     break;
-                case ScalarNode scalar:
+                case SlotForm.Node when slot.RawValue is ScalarNode scalar:
                     if (scalar.IsPlaceholder)
                     {
                         return;
@@ -166,7 +167,8 @@ public static class SchemaValidator
 
                     (kind, text) = (ScalarTypes.KindOf(scalar), scalar.Value);
                     break;
-                case SequenceNode:
+                case SlotForm.InlineSequence:
+                case SlotForm.Node when slot.RawValue is SequenceNode:
                     kind = JsonKind.Array;
                     break;
                 default:
@@ -180,27 +182,19 @@ public static class SchemaValidator
                 return;
             }
 
-            switch (slot.RawValue)
+            switch (slot.Form)
             {
-                case EntryStore:
-                {
-                    var entries = slot.InlineEntries;
-                    Mapping(schema, entries, anchor);
+                case SlotForm.InlineMapping:
+                    Mapping(schema, slot.InlineEntries, anchor);
                     break;
-                }
-
-                case MappingNode mapping:
+                case SlotForm.Node when slot.RawValue is MappingNode mapping:
                     Mapping(schema, mapping.EntrySpan, mapping.Count > 0 ? mapping.EntrySpan[0].KeySpan : mapping.Span);
                     break;
-                case SequenceNode sequence when schema.Items is { } items:
-                    for (var i = 0; i < sequence.Count; i++)
-                    {
-                        ref readonly var item = ref sequence.ItemEntry(i);
-                        _path.Add(new Step(null, i));
-                        Value(items, item, ItemAnchor(item));
-                        _path.RemoveAt(_path.Count - 1);
-                    }
-
+                case SlotForm.InlineSequence when schema.Items is { } items:
+                    Items(items, slot.InlineItems);
+                    break;
+                case SlotForm.Node when slot.RawValue is SequenceNode sequence && schema.Items is { } items:
+                    Items(items, sequence.ItemSpan);
                     break;
                 default:
                     if (kind == JsonKind.String && schema.Enum is { } allowed && !allowed.Contains(text!))
@@ -216,11 +210,21 @@ public static class SchemaValidator
             }
         }
 
-        /// <summary>Where a missing field of a list item is reported: the item's first key (the line of its '-').</summary>
-        private static TextSpan ItemAnchor(in MappingEntry item) => item.RawValue switch
+        private void Items(SchemaNode items, ReadOnlySpan<MappingEntry> slots)
         {
-            EntryStore => item.InlineEntries[0].KeySpan,
-            MappingNode { Count: > 0 } mapping => mapping.EntrySpan[0].KeySpan,
+            for (var i = 0; i < slots.Length; i++)
+            {
+                _path.Add(new Step(null, i));
+                Value(items, slots[i], ItemAnchor(slots[i]));
+                _path.RemoveAt(_path.Count - 1);
+            }
+        }
+
+        /// <summary>Where a missing field of a list item is reported: the item's first key (the line of its '-').</summary>
+        private static TextSpan ItemAnchor(in MappingEntry item) => item.Form switch
+        {
+            SlotForm.InlineMapping => item.InlineEntries[0].KeySpan,
+            SlotForm.Node when item.RawValue is MappingNode { Count: > 0 } mapping => mapping.EntrySpan[0].KeySpan,
             _ => item.ValueSpan,
         };
 

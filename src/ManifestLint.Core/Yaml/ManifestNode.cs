@@ -39,9 +39,9 @@ public abstract class ManifestNode
     }
 
     /// <summary>
-    /// Follows a path. Mapping steps go from entry to entry without building the nodes in between (an entry may hold
-    /// its mapping inline), so a lookup builds at most the node it ends at. Ends with either a node, or the entry whose
-    /// value the path names (<paramref name="node"/> null).
+    /// Follows a path. Steps go from entry to entry without building the nodes in between (an entry may hold its
+    /// mapping or sequence inline), so a lookup builds at most the node it ends at. Ends with either a node, or the
+    /// entry whose value the path names (<paramref name="node"/> null).
     /// </summary>
     private bool Walk(ReadOnlySpan<string> path, out ManifestNode? node, out MappingEntry entry)
     {
@@ -51,18 +51,13 @@ public abstract class ManifestNode
         {
             if (node is null)
             {
-                if (entry.FindInMappingValue(step, out var child) is { } isMapping)
+                if (entry.FindInValue(step, out var child) != true)
                 {
-                    if (!isMapping)
-                    {
-                        return false;
-                    }
-
-                    entry = child;
-                    continue;
+                    return false;
                 }
 
-                node = entry.Value; // a sequence or a scalar: continue from its node
+                entry = child;
+                continue;
             }
 
             switch (node)
@@ -70,7 +65,7 @@ public abstract class ManifestNode
                 case MappingNode map when map.GetEntry(step) is { } found:
                     (node, entry) = (null, found);
                     break;
-                case SequenceNode seq when int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < seq.Count:
+                case SequenceNode seq when SequenceNode.IndexOf(step, seq.Count) is { } i:
                     (node, entry) = (null, seq.ItemEntry(i));
                     break;
                 default:
@@ -145,8 +140,9 @@ public sealed class ScalarNode : ManifestNode
 /// One key and its value, stored inline in its mapping. A run holds millions of entries, and the garbage collector's
 /// time grows with the number of objects it holds, so an entry keeps the common shapes without a node of their own:
 /// a single-line key or scalar value, plain or quoted without escapes (all of JSON's keys and most of its strings), as
-/// its text, style and start (the end follows from the length), and a small block mapping value as the place of its
-/// entries (its span follows from them). Anything else is kept as its node.
+/// its text, style and start (the end follows from the length), a small block mapping value as the place of its
+/// entries (its span follows from them), and an untagged sequence as the place of its items, after a slot holding its
+/// span. Anything else is kept as its node.
 /// <see cref="Key"/> and <see cref="Value"/> build a node on demand for such a key or value (cheap and short-lived);
 /// <see cref="KeyText"/>, <see cref="KeySpan"/>, <see cref="ValueSpan"/> and <see cref="ValueText"/> build none.
 /// </summary>
@@ -157,8 +153,9 @@ public readonly struct MappingEntry
     private readonly int _keyColumnAndStyle;
     private readonly object _value; // string, EntryStore or ManifestNode
 
-    // The line and packed column and style of a compact scalar value (string), or the offset and count of a block
-    // mapping value's entries (EntryStore).
+    // The line and packed column and style of a compact scalar value (string), the offset and count of a block
+    // mapping value's entries (EntryStore, count > 0), or the offset of a sequence's span slot and the complement of its
+    // item count (EntryStore, negative). A span slot keeps the start in these two and the end in the key's two.
     private readonly int _value1;
     private readonly int _value2;
 
@@ -190,6 +187,24 @@ public readonly struct MappingEntry
 
     /// <summary>A value slot for a block mapping whose entries are in the store, made by the loader without building its node.</summary>
     internal static MappingEntry InlineMappingItem(EntryStore store, int offset, int count) => new(store, offset, count);
+
+    /// <summary>A value slot for a sequence whose span slot and items are in the store (see <see cref="SpanSlot"/>).</summary>
+    internal static MappingEntry InlineSequenceItem(EntryStore store, int spanSlot, int count) => new(store, spanSlot, ~count);
+
+    /// <summary>The slot before an inline sequence's items that holds its span, which its items cannot give (its dash, its brackets).</summary>
+    internal static MappingEntry SpanSlot(TextSpan span) =>
+        new(null!, span.End.Line, span.End.Column, new MappingEntry(null!, span.Start.Line, span.Start.Column));
+
+    /// <summary>The span an inline sequence's span slot holds.</summary>
+    internal TextSpan HeldSpan => new(new SourcePosition(_value1, _value2), new SourcePosition(_keyLine, _keyColumnAndStyle));
+
+    /// <summary>How the value is stored, for a walk over a whole tree that must not build a node per value (see <see cref="RawValue"/>).</summary>
+    internal SlotForm Form => _value switch
+    {
+        string => SlotForm.CompactScalar,
+        EntryStore => _value2 < 0 ? SlotForm.InlineSequence : SlotForm.InlineMapping,
+        _ => SlotForm.Node,
+    };
 
     /// <summary>The entry of a key slot and a value slot (see <see cref="Item"/>); null when the key is not a scalar.</summary>
     internal static MappingEntry? Pair(in MappingEntry key, in MappingEntry value) => key._value switch
@@ -225,6 +240,7 @@ public readonly struct MappingEntry
     public ManifestNode Value => _value switch
     {
         string text => new ScalarNode(text, StyleOf(_value2), SpanOf(_value1, _value2, text)),
+        EntryStore store when _value2 < 0 => SequenceNode.FromInlineForm(store, _value1, ~_value2),
         EntryStore store => MappingNode.FromInlineForm(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value),
     };
@@ -232,6 +248,7 @@ public readonly struct MappingEntry
     public TextSpan ValueSpan => _value switch
     {
         string text => SpanOf(_value1, _value2, text),
+        EntryStore store when _value2 < 0 => store.At(_value1).HeldSpan,
         EntryStore store => MappingNode.SpanOfEntries(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value).Span,
     };
@@ -245,27 +262,43 @@ public readonly struct MappingEntry
     };
 
     /// <summary>
-    /// Looks a key up in the value when the value is a mapping: true with the entry when found, false when the mapping
-    /// lacks the key; null when the value is not a mapping. Builds no node.
+    /// Takes one step of a path into the value: a key of a mapping, an index of a sequence. True with the entry when
+    /// found, false when the collection lacks it; null when the value is a scalar. Builds no node.
     /// </summary>
-    internal bool? FindInMappingValue(string key, out MappingEntry found)
+    internal bool? FindInValue(string step, out MappingEntry found)
     {
         found = default;
         switch (_value)
         {
+            case EntryStore store when _value2 < 0:
+                if (SequenceNode.IndexOf(step, ~_value2) is not { } index)
+                {
+                    return false;
+                }
+
+                found = store.At(_value1 + 1 + index);
+                return true;
             case EntryStore store:
-                return MappingNode.Scan(store.Span(_value1, _value2), key, out found);
+                return MappingNode.Scan(store.Span(_value1, _value2), step, out found);
             case MappingNode mapping:
-                return mapping.TryGetEntry(key, out found);
+                return mapping.TryGetEntry(step, out found);
+            case SequenceNode sequence:
+                if (SequenceNode.IndexOf(step, sequence.Count) is not { } at)
+                {
+                    return false;
+                }
+
+                found = sequence.ItemEntry(at);
+                return true;
             default:
                 return null;
         }
     }
 
     /// <summary>
-    /// The value as stored, for a walk over a whole tree that must not build a node per value (schema validation): a
-    /// compact scalar's text (string, with <see cref="TextStyle"/>), an inline block mapping (EntryStore, with
-    /// <see cref="InlineEntries"/>), or a node.
+    /// The value as stored, for a walk over a whole tree that must not build a node per value (schema validation), by
+    /// its <see cref="Form"/>: a compact scalar's text (string, with <see cref="TextStyle"/>), an inline block mapping or
+    /// sequence (EntryStore, with <see cref="InlineEntries"/> or <see cref="InlineItems"/>), or a node.
     /// </summary>
     internal object RawValue => _value;
 
@@ -274,6 +307,9 @@ public readonly struct MappingEntry
 
     /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
     internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
+
+    /// <summary>The items of an inline sequence value (<see cref="Form"/> is <see cref="SlotForm.InlineSequence"/>).</summary>
+    internal ReadOnlySpan<MappingEntry> InlineItems => Unsafe.As<EntryStore>(_value).Span(_value1 + 1, ~_value2);
 
     /// <summary>Whether the value is a scalar (not a mapping or sequence), without building a node.</summary>
     public bool HasScalarValue => _value is string or ScalarNode;
@@ -289,6 +325,15 @@ public readonly struct MappingEntry
         var width = StyleOf(columnAndStyle) == ScalarStyle.Plain ? text.Length : text.Length + 2;
         return new TextSpan(new SourcePosition(line, column), new SourcePosition(line, column + width));
     }
+}
+
+/// <summary>How a mapping entry or sequence item keeps its value (see <see cref="MappingEntry"/>).</summary>
+internal enum SlotForm : byte
+{
+    CompactScalar,
+    InlineMapping,
+    InlineSequence,
+    Node,
 }
 
 /// <summary>
@@ -327,16 +372,28 @@ internal sealed class EntryStore
     public int Append(List<MappingEntry> entries)
     {
         var offset = _count;
-        if (_count + entries.Count > _items.Length)
-        {
-            var grown = new MappingEntry[Math.Max(_items.Length * 2, _count + entries.Count)];
-            Array.Copy(_items, grown, _count);
-            _items = grown;
-        }
-
+        MakeRoom(entries.Count);
         entries.CopyTo(_items, _count);
         _count += entries.Count;
         return offset;
+    }
+
+    /// <summary>Appends a sequence's span slot and then its items; returns where the span slot is.</summary>
+    public int AppendSequence(TextSpan span, List<MappingEntry> items)
+    {
+        MakeRoom(1);
+        _items[_count++] = MappingEntry.SpanSlot(span);
+        return Append(items) - 1;
+    }
+
+    private void MakeRoom(int more)
+    {
+        if (_count + more > _items.Length)
+        {
+            var grown = new MappingEntry[Math.Max(_items.Length * 2, _count + more)];
+            Array.Copy(_items, grown, _count);
+            _items = grown;
+        }
     }
 
     /// <summary>Moves the slots out of the buffer (into a slab) and returns the buffer they were in (grown, perhaps) for reuse.</summary>
@@ -533,6 +590,14 @@ public sealed class SequenceNode : ManifestNode
 
     public override string? Tag { get; }
 
+    /// <summary>A sequence kept inline by an entry (see <see cref="MappingEntry"/>): its span slot and items.</summary>
+    internal static SequenceNode FromInlineForm(EntryStore store, int spanSlot, int count) =>
+        new(store, spanSlot + 1, count, store.At(spanSlot).HeldSpan, null);
+
+    /// <summary>The index a path step names in a sequence of this many items; null when it names none.</summary>
+    internal static int? IndexOf(string step, int count) =>
+        int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < count ? index : null;
+
     public IReadOnlyList<ManifestNode> Items => new ItemList(this);
 
     public int Count => _count;
@@ -549,6 +614,9 @@ public sealed class SequenceNode : ManifestNode
             }
         }
     }
+
+    /// <summary>The slots of the items, for a walk over a whole tree that must not build a node per item.</summary>
+    internal ReadOnlySpan<MappingEntry> ItemSpan => _store.Span(_offset, _count);
 
     /// <summary>The slot of an item, to follow a path through it without building its node.</summary>
     internal ref readonly MappingEntry ItemEntry(int index)

@@ -199,6 +199,39 @@ public sealed class CompactTreeTests
     }
 
     [TestMethod]
+    public void Sequences_kept_by_their_entries_keep_their_dash_brackets_tag_and_anchor()
+    {
+        var root = Root(
+            "block:",
+            "-   first",
+            "-   - nested",
+            "flow: [ a, [b] ]",
+            "empty: []",
+            "tagged: !custom [x]",
+            "anchored: &list [y]",
+            "alias: *list");
+
+        var block = root.SequenceAt("block")!;
+        Assert.AreEqual(Span(6, 1, 7, 13), block.Span, "a block sequence starts at its first dash");
+        Assert.AreEqual(Span(7, 5, 7, 13), root.At("block", "1")!.Span);
+        Assert.AreEqual("nested", root.StringAt("block", "1", "0"));
+        Assert.AreEqual(Span(8, 7, 8, 17), root.SequenceAt("flow")!.Span, "a flow sequence keeps its brackets");
+        Assert.AreEqual(Span(8, 12, 8, 15), root.At("flow", "1")!.Span);
+        Assert.AreEqual("b", root.StringAt("flow", "1", "0"));
+        Assert.AreEqual(0, root.SequenceAt("empty")!.Count);
+        Assert.AreEqual(Span(9, 8, 9, 10), root.SequenceAt("empty")!.Span);
+        Assert.IsNull(root.At("empty", "0"));
+        Assert.IsNull(root.At("flow", "2"));
+        Assert.IsNull(root.At("flow", "x"));
+        Assert.IsNull(root.At("flow", "0", "deeper"), "a scalar has no children");
+        Assert.AreEqual("!custom", root.SequenceAt("tagged")!.Tag);
+        Assert.AreEqual("y", root.StringAt("alias", "0"));
+        Assert.AreEqual(root.SequenceAt("anchored")!.Span, root.SequenceAt("alias")!.Span);
+        var entry = root.GetEntry("flow")!.Value;
+        Assert.AreEqual(entry.Value.Span, entry.ValueSpan);
+    }
+
+    [TestMethod]
     public void A_sequence_built_by_hand_reads_like_a_parsed_one()
     {
         var web = new MappingNode([new MappingEntry(new ScalarNode("name", ScalarStyle.Plain, Span(2, 5, 2, 9)), new ScalarNode("web", ScalarStyle.Plain, Span(2, 11, 2, 14)))], Span(2, 5, 2, 14));
