@@ -165,7 +165,9 @@ public sealed class AnalysisEngine(IReadOnlyList<ManifestAnalyzer> analyzers)
                 }
                 else if (Schema.BuiltInSchemas.Instance.Find(resource.ApiVersion, resource.Kind) is { } kind)
                 {
-                    resource.SchemaViolations = [.. served, .. Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch, options.KubernetesVersion)];
+                    var found = Schema.SchemaValidator.Validate(resource.Root, kind, requireFields: !isPatch, options.KubernetesVersion);
+                    // Kept for the whole run by every object, most of them with nothing: no list of their own then.
+                    resource.SchemaViolations = served.Count == 0 ? found : found.Count == 0 ? served : [.. served, .. found];
                     count++;
                 }
                 else if (served.Count > 0)

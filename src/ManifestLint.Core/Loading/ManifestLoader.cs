@@ -135,10 +135,10 @@ public static class ManifestLoader
         }
 
         // Every file's result is kept for the whole run: exact arrays, and no empty collections of its own.
-        return new LoadedFile(source, reload, [.. objects], stream.Comments, diagnostics.Count == 0 ? [] : diagnostics)
+        return new LoadedFile(source, reload, objects.ToArray(), stream.Comments, diagnostics.Count == 0 ? Array.Empty<Diagnostic>() : diagnostics)
         {
-            KustomizeGenerated = kustomizeGenerated ?? [],
-            KustomizePatches = kustomizePatches ?? [],
+            KustomizeGenerated = kustomizeGenerated ?? (IReadOnlyList<KustomizeGeneratedObject>)Array.Empty<KustomizeGeneratedObject>(),
+            KustomizePatches = kustomizePatches ?? (IReadOnlyList<string>)Array.Empty<string>(),
             Suppressions = CommentSuppressions.Read(stream.Comments, text),
         };
     }

@@ -79,7 +79,7 @@ public static class SchemaValidator
             found.Add(new SchemaViolation(SchemaViolationKind.NamespaceOnClusterScopedKind, "/metadata/namespace", "metadata.namespace", ns.ValueSpan, "namespace", schema.Kind, [], value));
         }
 
-        return found;
+        return found.Count == 0 ? Array.Empty<SchemaViolation>() : found;
     }
 
     private readonly record struct Step(string? Name, int Index);

@@ -525,19 +525,61 @@ public sealed class MappingNode : ManifestNode
 
     public ManifestNode? Get(string key) => GetEntry(key)?.Value;
 
-    /// <summary>The mapping's string-valued entries (labels, selectors); non-scalar values are skipped.</summary>
-    public IReadOnlyDictionary<string, string> ToStringMap()
+    /// <summary>
+    /// The mapping's string-valued entries (labels, selectors; a null value reads as ""), in order; non-scalar values are
+    /// skipped. Read in place rather than copied: every object's labels and annotations are kept for the whole run, and
+    /// a dictionary of its own was three objects more for each of them to trace at every collection.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ToStringMap() => new StringMap(this);
+
+    private sealed class StringMap : IReadOnlyDictionary<string, string>
     {
-        var result = new Dictionary<string, string>(_count, StringComparer.Ordinal);
-        foreach (ref readonly var entry in EntrySpan)
+        private readonly MappingNode _mapping;
+
+        public StringMap(MappingNode mapping)
         {
-            if (entry.HasScalarValue)
+            _mapping = mapping;
+            foreach (ref readonly var entry in mapping.EntrySpan)
             {
-                result[entry.KeyText] = entry.ValueText ?? "";
+                Count += entry.HasScalarValue ? 1 : 0;
             }
         }
 
-        return result;
+        public int Count { get; }
+
+        public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"No string-valued key '{key}'");
+
+        public IEnumerable<string> Keys => this.Select(pair => pair.Key);
+
+        public IEnumerable<string> Values => this.Select(pair => pair.Value);
+
+        public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+        {
+            if (_mapping.TryGetEntry(key, out var entry) && entry.HasScalarValue)
+            {
+                value = entry.ValueText ?? "";
+                return true;
+            }
+
+            value = null;
+            return false;
+        }
+
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
+        {
+            for (var i = 0; i < _mapping.Count; i++)
+            {
+                var entry = _mapping.EntrySpan[i];
+                if (entry.HasScalarValue)
+                {
+                    yield return new KeyValuePair<string, string>(entry.KeyText, entry.ValueText ?? "");
+                }
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>

@@ -232,6 +232,24 @@ public sealed class CompactTreeTests
     }
 
     [TestMethod]
+    public void A_string_map_reads_the_scalar_entries_in_order_with_null_as_empty()
+    {
+        var root = Root(["small:", "  b: 2", "  nested: {x: 1}", "  a:", "  list: [1]", "large:", .. Enumerable.Range(1, 12).Select(i => $"  key{i}: value{i}")]);
+
+        var small = root.MappingAt("small")!.ToStringMap();
+        Assert.AreEqual(2, small.Count, "a mapping or sequence value is not a string");
+        Assert.AreSequenceEqual(["b", "a"], small.Keys.ToArray());
+        Assert.AreEqual("", small["a"]);
+        Assert.IsFalse(small.ContainsKey("nested"));
+        Assert.IsFalse(small.TryGetValue("missing", out _));
+        Assert.ThrowsExactly<KeyNotFoundException>(() => small["list"]);
+        var large = root.MappingAt("large")!.ToStringMap();
+        Assert.AreEqual(12, large.Count);
+        Assert.AreEqual("value12", large["key12"]);
+        Assert.AreSequenceEqual(Enumerable.Range(1, 12).Select(i => $"value{i}").ToArray(), large.Values.ToArray());
+    }
+
+    [TestMethod]
     public void A_sequence_built_by_hand_reads_like_a_parsed_one()
     {
         var web = new MappingNode([new MappingEntry(new ScalarNode("name", ScalarStyle.Plain, Span(2, 5, 2, 9)), new ScalarNode("web", ScalarStyle.Plain, Span(2, 11, 2, 14)))], Span(2, 5, 2, 14));
