@@ -534,16 +534,24 @@ public sealed class MappingNode : ManifestNode
 
     private sealed class StringMap : IReadOnlyDictionary<string, string>
     {
-        private readonly MappingNode _mapping;
+        // The entries' place, not the mapping: a small mapping's node is built for the asking (see MappingEntry), and
+        // keeping it would be one more object per map. A large one keeps its node for its key index.
+        private readonly EntryStore _store;
+        private readonly int _offset;
+        private readonly int _entryCount;
+        private readonly MappingNode? _indexed;
 
         public StringMap(MappingNode mapping)
         {
-            _mapping = mapping;
-            foreach (ref readonly var entry in mapping.EntrySpan)
+            (_store, _offset, _entryCount) = (mapping._store, mapping._offset, mapping._count);
+            _indexed = mapping._extras?.ByKey is null ? null : mapping;
+            foreach (ref readonly var entry in Entries)
             {
                 Count += entry.HasScalarValue ? 1 : 0;
             }
         }
+
+        private ReadOnlySpan<MappingEntry> Entries => _store.Span(_offset, _entryCount);
 
         public int Count { get; }
 
@@ -557,7 +565,7 @@ public sealed class MappingNode : ManifestNode
 
         public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
         {
-            if (_mapping.TryGetEntry(key, out var entry) && entry.HasScalarValue)
+            if ((_indexed is not null ? _indexed.TryGetEntry(key, out var entry) : Scan(Entries, key, out entry)) && entry.HasScalarValue)
             {
                 value = entry.ValueText ?? "";
                 return true;
@@ -569,9 +577,9 @@ public sealed class MappingNode : ManifestNode
 
         public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
         {
-            for (var i = 0; i < _mapping.Count; i++)
+            for (var i = 0; i < _entryCount; i++)
             {
-                var entry = _mapping.EntrySpan[i];
+                var entry = Entries[i];
                 if (entry.HasScalarValue)
                 {
                     yield return new KeyValuePair<string, string>(entry.KeyText, entry.ValueText ?? "");
