@@ -632,7 +632,7 @@ public static class YamlStreamReader
                     else if (frame.Tag is null && frame.Anchor is null)
                     {
                         // Most sequences: kept by their entry, without a node for the whole run (see MappingEntry).
-                        CompleteSlot(MappingEntry.InlineSequenceItem(_entryStore, _entryStore.AppendSequence(span, frame.Items), frame.Items.Count), frame.Size);
+                        CompleteSlot(MappingEntry.InlineSequenceItem(_entryStore, _entryStore.AppendSpanned(span, frame.Items), frame.Items.Count), frame.Size);
                     }
                     else
                     {
@@ -674,18 +674,27 @@ public static class YamlStreamReader
             return frame.Items.Count > 0 ? frame.Items[^1].ValueSpan.End : frame.Start;
         }
 
-        /// <summary>A small block mapping goes into its slot as the place of its entries, without building its node first.</summary>
+        /// <summary>
+        /// A small untagged mapping goes into its slot as the place of its entries, without building its node (see
+        /// MappingEntry): a block mapping's span follows from its entries; any other's (braces, merged entries) is kept
+        /// in a span slot before them.
+        /// </summary>
         private void CompleteMapping(Frame frame, TextSpan span)
         {
             var entries = WithMerges(frame);
-            var offset = _entryStore.Append(entries);
-            if (frame.Anchor is null && MappingNode.CanBeInline(_entryStore, offset, entries.Count, span, frame.Tag))
+            if (frame.Anchor is not null || frame.Tag is not null || entries.Count > MappingNode.KeyIndexThreshold)
             {
-                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, offset, entries.Count), frame.Size);
+                Complete(new MappingNode(_entryStore, _entryStore.Append(entries), entries.Count, span, frame.Tag), frame.Size, frame.Anchor);
                 return;
             }
 
-            Complete(new MappingNode(_entryStore, offset, entries.Count, span, frame.Tag), frame.Size, frame.Anchor);
+            if (entries.Count > 0 && span == new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End))
+            {
+                CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, _entryStore.Append(entries), entries.Count), frame.Size);
+                return;
+            }
+
+            CompleteSlot(MappingEntry.InlineSpannedMappingItem(_entryStore, _entryStore.AppendSpanned(span, entries), entries.Count), frame.Size);
         }
 
         /// <summary>Gives the entry buffer back for the thread's next file.</summary>

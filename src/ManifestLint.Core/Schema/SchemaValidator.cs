@@ -223,7 +223,7 @@ public static class SchemaValidator
         /// <summary>Where a missing field of a list item is reported: the item's first key (the line of its '-').</summary>
         private static TextSpan ItemAnchor(in MappingEntry item) => item.Form switch
         {
-            SlotForm.InlineMapping => item.InlineEntries[0].KeySpan,
+            SlotForm.InlineMapping when item.InlineEntries.Length > 0 => item.InlineEntries[0].KeySpan,
             SlotForm.Node when item.RawValue is MappingNode { Count: > 0 } mapping => mapping.EntrySpan[0].KeySpan,
             _ => item.ValueSpan,
         };

@@ -141,8 +141,9 @@ public sealed class ScalarNode : ManifestNode
 /// time grows with the number of objects it holds, so an entry keeps the common shapes without a node of their own:
 /// a single-line key or scalar value, plain or quoted without escapes (all of JSON's keys and most of its strings), as
 /// its text, style and start (the end follows from the length), a small block mapping value as the place of its
-/// entries (its span follows from them), and an untagged sequence as the place of its items, after a slot holding its
-/// span. Anything else is kept as its node.
+/// entries (its span follows from them), and any other small untagged mapping (a JSON object, a flow mapping) or
+/// untagged sequence as the place of its entries or items after a slot holding its span. Anything else is kept as its
+/// node.
 /// <see cref="Key"/> and <see cref="Value"/> build a node on demand for such a key or value (cheap and short-lived);
 /// <see cref="KeyText"/>, <see cref="KeySpan"/>, <see cref="ValueSpan"/> and <see cref="ValueText"/> build none.
 /// </summary>
@@ -154,10 +155,12 @@ public readonly struct MappingEntry
     private readonly object _value; // string, EntryStore or ManifestNode
 
     // The line and packed column and style of a compact scalar value (string), the offset and count of a block
-    // mapping value's entries (EntryStore, count > 0), or the offset of a sequence's span slot and the complement of its
-    // item count (EntryStore, negative). A span slot keeps the start in these two and the end in the key's two.
+    // mapping value's entries (EntryStore, count > 0), the offset of a mapping's span slot and its entry count with
+    // SpannedMapping set, or the offset of a sequence's span slot and the complement of its item count (EntryStore,
+    // negative). A span slot keeps the start in these two and the end in the key's two.
     private readonly int _value1;
     private readonly int _value2;
+    private const int SpannedMapping = 1 << 30;
 
     // A compact scalar's style shares an int with its column: columns past 2^28 (a line longer than any file this
     // reads) keep their node.
@@ -188,10 +191,13 @@ public readonly struct MappingEntry
     /// <summary>A value slot for a block mapping whose entries are in the store, made by the loader without building its node.</summary>
     internal static MappingEntry InlineMappingItem(EntryStore store, int offset, int count) => new(store, offset, count);
 
+    /// <summary>A value slot for a mapping whose span slot and entries are in the store (see <see cref="SpanSlot"/>).</summary>
+    internal static MappingEntry InlineSpannedMappingItem(EntryStore store, int spanSlot, int count) => new(store, spanSlot, count | SpannedMapping);
+
     /// <summary>A value slot for a sequence whose span slot and items are in the store (see <see cref="SpanSlot"/>).</summary>
     internal static MappingEntry InlineSequenceItem(EntryStore store, int spanSlot, int count) => new(store, spanSlot, ~count);
 
-    /// <summary>The slot before an inline sequence's items that holds its span, which its items cannot give (its dash, its brackets).</summary>
+    /// <summary>The slot before an inline collection's items that holds its span, which they cannot give (a dash, braces, brackets).</summary>
     internal static MappingEntry SpanSlot(TextSpan span) =>
         new(null!, span.End.Line, span.End.Column, new MappingEntry(null!, span.Start.Line, span.Start.Column));
 
@@ -241,6 +247,7 @@ public readonly struct MappingEntry
     {
         string text => new ScalarNode(text, StyleOf(_value2), SpanOf(_value1, _value2, text)),
         EntryStore store when _value2 < 0 => SequenceNode.FromInlineForm(store, _value1, ~_value2),
+        EntryStore store when (_value2 & SpannedMapping) != 0 => new MappingNode(store, _value1 + 1, _value2 & ~SpannedMapping, store.At(_value1).HeldSpan, null),
         EntryStore store => MappingNode.FromInlineForm(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value),
     };
@@ -248,7 +255,7 @@ public readonly struct MappingEntry
     public TextSpan ValueSpan => _value switch
     {
         string text => SpanOf(_value1, _value2, text),
-        EntryStore store when _value2 < 0 => store.At(_value1).HeldSpan,
+        EntryStore store when _value2 < 0 || (_value2 & SpannedMapping) != 0 => store.At(_value1).HeldSpan,
         EntryStore store => MappingNode.SpanOfEntries(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value).Span,
     };
@@ -278,8 +285,8 @@ public readonly struct MappingEntry
 
                 found = store.At(_value1 + 1 + index);
                 return true;
-            case EntryStore store:
-                return MappingNode.Scan(store.Span(_value1, _value2), step, out found);
+            case EntryStore:
+                return MappingNode.Scan(InlineEntries, step, out found);
             case MappingNode mapping:
                 return mapping.TryGetEntry(step, out found);
             case SequenceNode sequence:
@@ -306,7 +313,9 @@ public readonly struct MappingEntry
     internal ScalarStyle TextStyle => StyleOf(_value2);
 
     /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
-    internal ReadOnlySpan<MappingEntry> InlineEntries => Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
+    internal ReadOnlySpan<MappingEntry> InlineEntries => (_value2 & SpannedMapping) != 0
+        ? Unsafe.As<EntryStore>(_value).Span(_value1 + 1, _value2 & ~SpannedMapping)
+        : Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
 
     /// <summary>The items of an inline sequence value (<see cref="Form"/> is <see cref="SlotForm.InlineSequence"/>).</summary>
     internal ReadOnlySpan<MappingEntry> InlineItems => Unsafe.As<EntryStore>(_value).Span(_value1 + 1, ~_value2);
@@ -378,8 +387,8 @@ internal sealed class EntryStore
         return offset;
     }
 
-    /// <summary>Appends a sequence's span slot and then its items; returns where the span slot is.</summary>
-    public int AppendSequence(TextSpan span, List<MappingEntry> items)
+    /// <summary>Appends a collection's span slot and then its entries or items; returns where the span slot is.</summary>
+    public int AppendSpanned(TextSpan span, List<MappingEntry> items)
     {
         MakeRoom(1);
         _items[_count++] = MappingEntry.SpanSlot(span);
@@ -452,8 +461,8 @@ public sealed class MappingNode : ManifestNode
     private readonly int _offset;
     private readonly int _count;
 
-    // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan.
-    private const int KeyIndexThreshold = 8;
+    // Large maps (labels, ConfigMap data) get a dictionary; small ones are faster to scan, and may be kept inline.
+    internal const int KeyIndexThreshold = 8;
 
     // The rare extras share one field: a tag, and a key index for large mappings.
     private readonly Extras? _extras;

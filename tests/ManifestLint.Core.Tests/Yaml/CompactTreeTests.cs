@@ -73,9 +73,17 @@ public sealed class CompactTreeTests
     [TestMethod]
     public void Flow_tagged_and_large_mappings_keep_their_own_span_tag_and_every_key()
     {
-        var root = Root(["flow: { a: 1, b: 2 }", "tagged: !!map", "  k: v", "large:", .. Enumerable.Range(1, 12).Select(i => $"  key{i}: value{i}")]);
+        var root = Root(["flow: { a: 1, b: 2 }", "tagged: !!map", "  k: v", "large:", .. Enumerable.Range(1, 12).Select(i => $"  key{i}: value{i}"), "empty: {}", "items: [{}, {c: 3}]"]);
 
         Assert.AreEqual(Span(5, 7, 5, 21), root.MappingAt("flow")!.Span);
+        Assert.AreEqual(Span(5, 7, 5, 21), root.GetEntry("flow")!.Value.ValueSpan);
+        Assert.AreEqual("2", root.StringAt("flow", "b"));
+        Assert.AreEqual(0, root.MappingAt("empty")!.Count);
+        Assert.AreEqual(Span(21, 8, 21, 10), root.MappingAt("empty")!.Span);
+        Assert.IsNull(root.At("empty", "a"));
+        Assert.AreEqual(Span(22, 9, 22, 11), root.At("items", "0")!.Span);
+        Assert.AreEqual(Span(22, 13, 22, 19), root.At("items", "1")!.Span);
+        Assert.AreEqual("3", root.StringAt("items", "1", "c"));
         Assert.AreEqual("tag:yaml.org,2002:map", root.MappingAt("tagged")!.Tag);
         var large = root.MappingAt("large")!;
         Assert.AreEqual(12, large.Count);
