@@ -14,10 +14,12 @@ public sealed class ManifestIndex
     private readonly Dictionary<string, List<Resource>> _byKind = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Namespace, string Selector), IReadOnlyList<PodTemplate>> _selected = new();
     private readonly Dictionary<(string Kind, string Namespace), List<Resource>> _byKindIn = [];
-    private readonly Dictionary<(string Kind, string? Namespace, string Name), List<Resource>> _byName = [];
-    private readonly Dictionary<(string Kind, string Name), List<Resource>> _byKindAndName = [];
+    // The lookups with a bucket for about every object: kept as exact arrays once built (a list is two objects, and the
+    // index is kept, and traced by every collection, for the rest of the run).
+    private readonly Dictionary<(string Kind, string? Namespace, string Name), Resource[]> _byName;
+    private readonly Dictionary<(string Kind, string Name), Resource[]> _byKindAndName;
     private readonly Dictionary<string, List<PodTemplate>> _podsByNamespace = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Namespace, string Key, string Value), List<PodTemplate>> _podsByLabel = [];
+    private readonly Dictionary<(string Namespace, string Key, string Value), PodTemplate[]> _podsByLabel;
     private readonly Dictionary<Resource, PodTemplate> _podTemplateByOwner = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<PodTemplate, int> _podOrdinal = new(ReferenceEqualityComparer.Instance);
     private long _candidatesExamined;
@@ -58,6 +60,9 @@ public sealed class ManifestIndex
             templates[i] = owners.TryGetValue((resource.Group, resource.Kind), out var owner) ? PodTemplate.TryCreate(resource, owner) : null;
         });
 
+        var byName = new Dictionary<(string Kind, string? Namespace, string Name), List<Resource>>();
+        var byKindAndName = new Dictionary<(string Kind, string Name), List<Resource>>();
+        var podsByLabel = new Dictionary<(string Namespace, string Key, string Value), List<PodTemplate>>();
         var podTemplates = new List<PodTemplate>();
         var allGenerated = new List<GeneratedObject>();
         var namespaces = new SortedSet<string>(StringComparer.Ordinal);
@@ -68,8 +73,8 @@ public sealed class ManifestIndex
             if (!resource.HasGeneratedName)
             {
                 // A generateName prefix is not a name: a reference by name can never reach the object.
-                Add(_byName, (resource.Kind, resource.Namespace, resource.Name), resource);
-                Add(_byKindAndName, (resource.Kind, resource.Name), resource);
+                Add(byName, (resource.Kind, resource.Namespace, resource.Name), resource);
+                Add(byKindAndName, (resource.Kind, resource.Name), resource);
             }
 
             if (resource.Namespace is not null)
@@ -97,11 +102,12 @@ public sealed class ManifestIndex
                 Add(_podsByNamespace, template.Namespace, template);
                 foreach (var (key, value) in template.Labels)
                 {
-                    Add(_podsByLabel, (template.Namespace, key, value), template);
+                    Add(podsByLabel, (template.Namespace, key, value), template);
                 }
             }
         }
 
+        (_byName, _byKindAndName, _podsByLabel) = (Exact(byName), Exact(byKindAndName), Exact(podsByLabel));
         PodTemplates = podTemplates;
         Namespaces = namespaces;
         KustomizeGenerated = kustomizeGenerated ?? [];
@@ -237,7 +243,7 @@ public sealed class ManifestIndex
             var postings = requirement.Values.Distinct()
                 .Select(v => _podsByLabel.TryGetValue((@namespace, requirement.Key, v), out var list) ? list : [])
                 .ToList();
-            var size = postings.Sum(p => p.Count);
+            var size = postings.Sum(p => p.Length);
             if (size < candidates.Count)
             {
                 candidates = [.. postings.SelectMany(p => p)];
@@ -275,6 +281,18 @@ public sealed class ManifestIndex
     /// assert that it grows linearly with the input (instead of timing anything).
     /// </summary>
     internal long CandidatesExamined => Interlocked.Read(ref _candidatesExamined);
+
+    private static Dictionary<TKey, TValue[]> Exact<TKey, TValue>(Dictionary<TKey, List<TValue>> lists)
+        where TKey : notnull
+    {
+        var exact = new Dictionary<TKey, TValue[]>(lists.Count, lists.Comparer);
+        foreach (var (key, list) in lists)
+        {
+            exact.Add(key, [.. list]);
+        }
+
+        return exact;
+    }
 
     private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
         where TKey : notnull
