@@ -458,7 +458,7 @@ public static class YamlStreamReader
                 result.Add(new SourceComment(position.Line, position.Column, body.StartsWith(' ') ? body[1..] : body, isInline));
             }
 
-            return result.Count == 0 ? [] : result;
+            return result.Count == 0 ? Array.Empty<SourceComment>() : result;
         }
     }
 

@@ -201,7 +201,7 @@ public readonly struct MappingEntry
     internal static MappingEntry SpanSlot(TextSpan span) =>
         new(null!, span.End.Line, span.End.Column, new MappingEntry(null!, span.Start.Line, span.Start.Column));
 
-    /// <summary>The span an inline sequence's span slot holds.</summary>
+    /// <summary>The span an inline collection's span slot holds.</summary>
     internal TextSpan HeldSpan => new(new SourcePosition(_value1, _value2), new SourcePosition(_keyLine, _keyColumnAndStyle));
 
     /// <summary>How the value is stored, for a walk over a whole tree that must not build a node per value (see <see cref="RawValue"/>).</summary>
@@ -312,7 +312,7 @@ public readonly struct MappingEntry
     /// <summary>The style of a compact scalar value (<see cref="RawValue"/> is a string).</summary>
     internal ScalarStyle TextStyle => StyleOf(_value2);
 
-    /// <summary>The entries of an inline block mapping value (<see cref="RawValue"/> is an EntryStore).</summary>
+    /// <summary>The entries of an inline mapping value (<see cref="Form"/> is <see cref="SlotForm.InlineMapping"/>).</summary>
     internal ReadOnlySpan<MappingEntry> InlineEntries => (_value2 & SpannedMapping) != 0
         ? Unsafe.As<EntryStore>(_value).Span(_value1 + 1, _value2 & ~SpannedMapping)
         : Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
