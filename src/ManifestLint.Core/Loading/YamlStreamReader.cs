@@ -688,7 +688,7 @@ public static class YamlStreamReader
                 return;
             }
 
-            if (entries.Count > 0 && span == new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End))
+            if (MappingNode.SpansItsEntries(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries), span))
             {
                 CompleteSlot(MappingEntry.InlineMappingItem(_entryStore, _entryStore.Append(entries), entries.Count), frame.Size);
                 return;

@@ -45,32 +45,17 @@ public abstract class ManifestNode
     /// </summary>
     private bool Walk(ReadOnlySpan<string> path, out ManifestNode? node, out MappingEntry entry)
     {
-        node = this;
-        entry = default;
+        // The steps start from an entry holding this node; an empty path ends at the node itself, not a copy.
+        node = path.IsEmpty ? this : null;
+        entry = MappingEntry.OfNode(this);
         foreach (var step in path)
         {
-            if (node is null)
+            if (entry.FindInValue(step, out var child) != true)
             {
-                if (entry.FindInValue(step, out var child) != true)
-                {
-                    return false;
-                }
-
-                entry = child;
-                continue;
+                return false;
             }
 
-            switch (node)
-            {
-                case MappingNode map when map.GetEntry(step) is { } found:
-                    (node, entry) = (null, found);
-                    break;
-                case SequenceNode seq when SequenceNode.IndexOf(step, seq.Count) is { } i:
-                    (node, entry) = (null, seq.ItemEntry(i));
-                    break;
-                default:
-                    return false;
-            }
+            entry = child;
         }
 
         return true;
@@ -182,8 +167,11 @@ public readonly struct MappingEntry
     {
         ScalarNode scalar when IsCompactScalar(scalar.Value, scalar.Style, scalar.Tag, scalar.Span) => ScalarItem(scalar.Value, scalar.Style, scalar.Span.Start),
         MappingNode mapping when mapping.InlineForm() is { } inline => InlineMappingItem(inline.Store, inline.Offset, inline.Count),
-        _ => new MappingEntry(value, 0, 0),
+        _ => OfNode(value),
     };
+
+    /// <summary>A value slot that keeps its node as it is.</summary>
+    internal static MappingEntry OfNode(ManifestNode node) => new(node, 0, 0);
 
     /// <summary>A value slot for a compact scalar (see <see cref="IsCompactScalar"/>), made by the loader without building the scalar's node.</summary>
     internal static MappingEntry ScalarItem(string text, ScalarStyle style, SourcePosition start) => new(text, start.Line, start.Column | ((int)style << StyleShift));
@@ -247,7 +235,7 @@ public readonly struct MappingEntry
     {
         string text => new ScalarNode(text, StyleOf(_value2), SpanOf(_value1, _value2, text)),
         EntryStore store when _value2 < 0 => SequenceNode.FromInlineForm(store, _value1, ~_value2),
-        EntryStore store when (_value2 & SpannedMapping) != 0 => new MappingNode(store, _value1 + 1, _value2 & ~SpannedMapping, store.At(_value1).HeldSpan, null),
+        EntryStore store when IsSpannedMapping => new MappingNode(store, _value1 + 1, _value2 & ~SpannedMapping, store.At(_value1).HeldSpan, null),
         EntryStore store => MappingNode.FromInlineForm(store, _value1, _value2),
         _ => Unsafe.As<ManifestNode>(_value),
     };
@@ -255,8 +243,8 @@ public readonly struct MappingEntry
     public TextSpan ValueSpan => _value switch
     {
         string text => SpanOf(_value1, _value2, text),
-        EntryStore store when _value2 < 0 || (_value2 & SpannedMapping) != 0 => store.At(_value1).HeldSpan,
-        EntryStore store => MappingNode.SpanOfEntries(store, _value1, _value2),
+        EntryStore store when _value2 < 0 || IsSpannedMapping => store.At(_value1).HeldSpan,
+        EntryStore store => MappingNode.SpanOfEntries(store.Span(_value1, _value2)),
         _ => Unsafe.As<ManifestNode>(_value).Span,
     };
 
@@ -313,9 +301,12 @@ public readonly struct MappingEntry
     internal ScalarStyle TextStyle => StyleOf(_value2);
 
     /// <summary>The entries of an inline mapping value (<see cref="Form"/> is <see cref="SlotForm.InlineMapping"/>).</summary>
-    internal ReadOnlySpan<MappingEntry> InlineEntries => (_value2 & SpannedMapping) != 0
+    internal ReadOnlySpan<MappingEntry> InlineEntries => IsSpannedMapping
         ? Unsafe.As<EntryStore>(_value).Span(_value1 + 1, _value2 & ~SpannedMapping)
         : Unsafe.As<EntryStore>(_value).Span(_value1, _value2);
+
+    /// <summary>Whether an inline mapping value keeps a span slot before its entries (a sequence's count is negative).</summary>
+    private bool IsSpannedMapping => _value2 > 0 && (_value2 & SpannedMapping) != 0;
 
     /// <summary>The items of an inline sequence value (<see cref="Form"/> is <see cref="SlotForm.InlineSequence"/>).</summary>
     internal ReadOnlySpan<MappingEntry> InlineItems => Unsafe.As<EntryStore>(_value).Span(_value1 + 1, ~_value2);
@@ -604,21 +595,16 @@ public sealed class MappingNode : ManifestNode
     /// keeping (no tag, no key index) and its span is exactly the one its entries give, as for a block mapping.
     /// </summary>
     internal (EntryStore Store, int Offset, int Count)? InlineForm() =>
-        CanBeInline(_store, _offset, _count, Span, Tag) ? (_store, _offset, _count) : null;
-
-    /// <summary>Whether a mapping of these entries, span and tag would have an inline form (see <see cref="InlineForm"/>).</summary>
-    internal static bool CanBeInline(EntryStore store, int offset, int count, TextSpan span, string? tag) =>
-        tag is null && count is > 0 and <= KeyIndexThreshold && span == SpanOfEntries(store, offset, count);
+        Tag is null && _count <= KeyIndexThreshold && SpansItsEntries(EntrySpan, Span) ? (_store, _offset, _count) : null;
 
     internal static MappingNode FromInlineForm(EntryStore store, int offset, int count) =>
-        new(store, offset, count, SpanOfEntries(store, offset, count), null);
+        new(store, offset, count, SpanOfEntries(store.Span(offset, count)), null);
+
+    /// <summary>Whether a mapping with this span is a block mapping of these entries, whose span they give.</summary>
+    internal static bool SpansItsEntries(ReadOnlySpan<MappingEntry> entries, TextSpan span) => !entries.IsEmpty && span == SpanOfEntries(entries);
 
     /// <summary>A block mapping spans from its first key to the end of its last value.</summary>
-    internal static TextSpan SpanOfEntries(EntryStore store, int offset, int count)
-    {
-        var entries = store.Span(offset, count);
-        return new TextSpan(entries[0].KeySpan.Start, entries[^1].ValueSpan.End);
-    }
+    internal static TextSpan SpanOfEntries(ReadOnlySpan<MappingEntry> entries) => new(entries[0].KeySpan.Start, entries[^1].ValueSpan.End);
 
     private sealed record Extras(string? Tag, Dictionary<string, int>? ByKey);
 }
